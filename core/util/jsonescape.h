@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace patchwise {
+
+// Appends text as a JSON string literal (with the quotes). Control characters are
+// escaped, and bytes that are not valid UTF-8 become U+FFFD, so the output is always
+// valid JSON whatever the input holds.
+void appendJsonString(std::string &out, std::string_view text);
+
+} // namespace patchwise
