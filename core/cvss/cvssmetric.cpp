@@ -8,16 +8,16 @@ namespace {
 using enum Value;
 
 constexpr std::array<std::string_view, MetricCount> kMetricNames = {
-    "Au", "CDP", "TD",  "AV",  "AC",  "PR",  "UI",  "S",   "C",   "I",   "A",
-    "E",  "RL",  "RC",  "CR",  "IR",  "AR",  "MAV", "MAC", "MPR", "MUI", "MS",
-    "MC", "MI",  "MA",  "AT",  "VC",  "VI",  "VA",  "SC",  "SI",  "SA",  "MAT",
-    "MVC", "MVI", "MVA", "MSC", "MSI", "MSA", "AU", "R",   "V",   "RE",  "U",
+    "Au",  "CDP", "TD",  "AV",  "AC",  "PR",  "UI",  "S",   "C",   "I",   "A",
+    "E",   "RL",  "RC",  "CR",  "IR",  "AR",  "MAV", "MAC", "MPR", "MUI", "MS",
+    "MC",  "MI",  "MA",  "AT",  "VC",  "VI",  "VA",  "SC",  "SI",  "SA",  "MAT",
+    "MVC", "MVI", "MVA", "MSC", "MSI", "MSA", "AU",  "R",   "V",   "RE",  "U",
 };
 
 constexpr std::array<std::string_view, ValueCount> kValueNames = {
-    "",  "X",  "ND", "N",  "A",  "L",  "P",  "H",  "M",  "S",  "C",     "U",
-    "R", "F",  "O",  "T",  "W",  "Y",  "D",  "I",  "POC", "OF", "TF",   "UR",
-    "UC", "LM", "MH", "Clear", "Green", "Amber", "Red",
+    "",   "X",  "ND", "N",  "A",  "L",     "P",     "H",     "M",   "S",   "C",
+    "U",  "R",  "F",  "O",  "T",  "W",     "Y",     "D",     "I",   "POC", "OF",
+    "TF", "UR", "UC", "LM", "MH", "Clear", "Green", "Amber", "Red",
 };
 
 // --- v2.0 ----------------------------------------------------------------------------

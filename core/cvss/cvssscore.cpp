@@ -69,7 +69,23 @@ struct V2Weights
 constexpr V2Weights kV2;
 
 namespace v2slot {
-enum : int { AV, AC, Au, C, I, A, E, RL, RC, CDP, TD, CR, IR, AR };
+enum : int
+{
+    AV,
+    AC,
+    Au,
+    C,
+    I,
+    A,
+    E,
+    RL,
+    RC,
+    CDP,
+    TD,
+    CR,
+    IR,
+    AR
+};
 }
 
 struct V2Result
@@ -85,7 +101,8 @@ V2Result scoreV2(const Vector &v, bool wantBaseAndTemporal)
         return table[int(v.valueAt(slot))];
     };
     const i128 c = w(kV2.cia, v2slot::C), i = w(kV2.cia, v2slot::I), a = w(kV2.cia, v2slot::A);
-    const i128 exploit9 = 20 * w(kV2.av, v2slot::AV) * w(kV2.ac, v2slot::AC) * w(kV2.au, v2slot::Au);
+    const i128 exploit9 =
+        20 * w(kV2.av, v2slot::AV) * w(kV2.ac, v2slot::AC) * w(kV2.au, v2slot::Au);
     const i128 erc6 = w(kV2.e, v2slot::E) * w(kV2.rl, v2slot::RL) * w(kV2.rc, v2slot::RC);
 
     V2Result r{0, 0, 0};
@@ -99,7 +116,8 @@ V2Result scoreV2(const Vector &v, bool wantBaseAndTemporal)
     }
 
     // AdjustedImpact = min(10, 10.41 × (1 - (1-C×CR)(1-I×IR)(1-A×AR))), scale 1e17.
-    const i128 cr = w(kV2.req, v2slot::CR), ir = w(kV2.req, v2slot::IR), ar = w(kV2.req, v2slot::AR);
+    const i128 cr = w(kV2.req, v2slot::CR), ir = w(kV2.req, v2slot::IR),
+               ar = w(kV2.req, v2slot::AR);
     const i128 prod15 = (100000 - c * cr) * (100000 - i * ir) * (100000 - a * ar);
     const i128 adjImpact17 = std::min<i128>(1041 * (pow10(15) - prod15), 10 * pow10(17));
     const i128 f3 = adjImpact17 == 0 ? 0 : 1176;
@@ -114,7 +132,31 @@ V2Result scoreV2(const Vector &v, bool wantBaseAndTemporal)
 
 // --- v3.0 / v3.1 ---------------------------------------------------------------------
 namespace v3slot {
-enum : int { AV, AC, PR, UI, S, C, I, A, E, RL, RC, CR, IR, AR, MAV, MAC, MPR, MUI, MS, MC, MI, MA };
+enum : int
+{
+    AV,
+    AC,
+    PR,
+    UI,
+    S,
+    C,
+    I,
+    A,
+    E,
+    RL,
+    RC,
+    CR,
+    IR,
+    AR,
+    MAV,
+    MAC,
+    MPR,
+    MUI,
+    MS,
+    MC,
+    MI,
+    MA
+};
 }
 
 // Value -> dense index of each v3 metric's weight class.
@@ -282,13 +324,14 @@ struct V3Tables
             // Base: ISS = 1 - (1-C)(1-I)(1-A) at scale 1e6; never above 0.915, so no cap.
             for (int cia = 0; cia < 27; ++cia) {
                 const int c = cia / 9, i = (cia / 3) % 3, a = cia % 3;
-                const i128 iss6 = pow10(6) - i128(100 - kCIA100[c]) * (100 - kCIA100[i]) *
-                                                 (100 - kCIA100[a]);
+                const i128 iss6 =
+                    pow10(6) - i128(100 - kCIA100[c]) * (100 - kCIA100[i]) * (100 - kCIA100[a]);
                 const Num unchanged{642 * iss6 * pow10(10), 0};
                 const Num changed{752 * (iss6 - 29000) * pow10(10),
                                   -f128(3.25) * power(f128(iss6 - 20000) / f128(1e6), 15)};
                 for (int x = 0; x < kExploitCombos; ++x) {
-                    base[v31][0][cia][x] = std::uint8_t(combine(v31, false, unchanged, exploit[0][x]));
+                    base[v31][0][cia][x] =
+                        std::uint8_t(combine(v31, false, unchanged, exploit[0][x]));
                     base[v31][1][cia][x] = std::uint8_t(combine(v31, true, changed, exploit[1][x]));
                 }
             }
@@ -310,8 +353,10 @@ struct V3Tables
                     changed.residual = -f128(3.25) * power(b, 15);
                 }
                 for (int x = 0; x < kExploitCombos; ++x) {
-                    envInner[v31][0][m][x] = std::uint8_t(combine(v31, false, unchanged, exploit[0][x]));
-                    envInner[v31][1][m][x] = std::uint8_t(combine(v31, true, changed, exploit[1][x]));
+                    envInner[v31][0][m][x] =
+                        std::uint8_t(combine(v31, false, unchanged, exploit[0][x]));
+                    envInner[v31][1][m][x] =
+                        std::uint8_t(combine(v31, true, changed, exploit[1][x]));
                 }
             }
             for (int t = 0; t <= 100; ++t) {
@@ -350,7 +395,8 @@ inline int exploitCombo(int av, int ac, int pr, int ui)
 
 inline int temporalCombo(const Vector &v)
 {
-    return (idx(kV3Index.e, v.valueAt(v3slot::E)) * 4 + idx(kV3Index.rl, v.valueAt(v3slot::RL))) * 3 +
+    return (idx(kV3Index.e, v.valueAt(v3slot::E)) * 4 + idx(kV3Index.rl, v.valueAt(v3slot::RL))) *
+               3 +
            idx(kV3Index.rc, v.valueAt(v3slot::RC));
 }
 
@@ -371,9 +417,34 @@ inline int environmentalV3(const V3Tables &t, const Vector &v, int v31)
 
 // --- v4.0 ----------------------------------------------------------------------------
 namespace v4slot {
-enum : int {
-    AV, AC, AT, PR, UI, VC, VI, VA, SC, SI, SA, E, CR, IR, AR,
-    MAV, MAC, MAT, MPR, MUI, MVC, MVI, MVA, MSC, MSI, MSA
+enum : int
+{
+    AV,
+    AC,
+    AT,
+    PR,
+    UI,
+    VC,
+    VI,
+    VA,
+    SC,
+    SI,
+    SA,
+    E,
+    CR,
+    IR,
+    AR,
+    MAV,
+    MAC,
+    MAT,
+    MPR,
+    MUI,
+    MVC,
+    MVI,
+    MVA,
+    MSC,
+    MSI,
+    MSA
 };
 }
 
@@ -420,7 +491,8 @@ struct V4Levels
     constexpr V4Levels()
     {
         using enum Value;
-        auto set = [](std::array<std::int8_t, ValueCount> &a, std::initializer_list<Value> vs,
+        auto set = [](std::array<std::int8_t, ValueCount> &a,
+                      std::initializer_list<Value> vs,
                       std::int8_t first) {
             std::int8_t k = first;
             for (Value v : vs)
@@ -524,22 +596,21 @@ V4Result scoreV4(const V4Effective &f)
 {
     using enum Value;
     V4Result out{0, {}};
-    const int eq1 = (f.av == N && f.pr == N && f.ui == N)                   ? 0
+    const int eq1 = (f.av == N && f.pr == N && f.ui == N)                  ? 0
                     : ((f.av == N || f.pr == N || f.ui == N) && f.av != P) ? 1
-                                                                            : 2;
+                                                                           : 2;
     const int eq2 = (f.ac == L && f.at == N) ? 0 : 1;
-    const int eq3 = (f.vc == H && f.vi == H)                   ? 0
-                    : (f.vc == H || f.vi == H || f.va == H) ? 1
-                                                             : 2;
-    const int eq4 = (f.si == S || f.sa == S)                   ? 0
-                    : (f.sc == H || f.si == H || f.sa == H) ? 1
-                                                             : 2;
+    const int eq3 = (f.vc == H && f.vi == H) ? 0 : (f.vc == H || f.vi == H || f.va == H) ? 1 : 2;
+    const int eq4 = (f.si == S || f.sa == S) ? 0 : (f.sc == H || f.si == H || f.sa == H) ? 1 : 2;
     const int eq5 = f.e == A ? 0 : f.e == P ? 1 : 2;
-    const int eq6 = ((f.cr == H && f.vc == H) || (f.ir == H && f.vi == H) || (f.ar == H && f.va == H))
-                        ? 0
-                        : 1;
-    out.eq = {std::uint8_t(eq1), std::uint8_t(eq2), std::uint8_t(eq3),
-              std::uint8_t(eq4), std::uint8_t(eq5), std::uint8_t(eq6)};
+    const int eq6 =
+        ((f.cr == H && f.vc == H) || (f.ir == H && f.vi == H) || (f.ar == H && f.va == H)) ? 0 : 1;
+    out.eq = {std::uint8_t(eq1),
+              std::uint8_t(eq2),
+              std::uint8_t(eq3),
+              std::uint8_t(eq4),
+              std::uint8_t(eq5),
+              std::uint8_t(eq6)};
 
     if (f.vc == N && f.vi == N && f.va == N && f.sc == N && f.si == N && f.sa == N)
         return out; // no impact on any system: 0.0 without a lookup
@@ -575,9 +646,12 @@ V4Result scoreV4(const V4Effective &f)
         return c + t;
     });
     const int d36 = firstDistance<Eq36Max>(kEq36Max[eq3][eq6], [&](const Eq36Max &m, bool &ok) {
-        const int ds[] = {lv(kLv.cia, f.vc) - lv(kLv.cia, m.vc), lv(kLv.cia, f.vi) - lv(kLv.cia, m.vi),
-                          lv(kLv.cia, f.va) - lv(kLv.cia, m.va), lv(kLv.req, f.cr) - lv(kLv.req, m.cr),
-                          lv(kLv.req, f.ir) - lv(kLv.req, m.ir), lv(kLv.req, f.ar) - lv(kLv.req, m.ar)};
+        const int ds[] = {lv(kLv.cia, f.vc) - lv(kLv.cia, m.vc),
+                          lv(kLv.cia, f.vi) - lv(kLv.cia, m.vi),
+                          lv(kLv.cia, f.va) - lv(kLv.cia, m.va),
+                          lv(kLv.req, f.cr) - lv(kLv.req, m.cr),
+                          lv(kLv.req, f.ir) - lv(kLv.req, m.ir),
+                          lv(kLv.req, f.ar) - lv(kLv.req, m.ar)};
         ok = std::all_of(std::begin(ds), std::end(ds), [](int d) { return d >= 0; });
         int sum = 0;
         for (int d : ds)
@@ -585,7 +659,8 @@ V4Result scoreV4(const V4Effective &f)
         return sum;
     });
     const int d4 = firstDistance<Eq4Max>(kEq4Max[eq4], [&](const Eq4Max &m, bool &ok) {
-        const int c = lv(kLv.sc, f.sc) - lv(kLv.sc, m.sc), i = lv(kLv.sisa, f.si) - lv(kLv.sisa, m.si),
+        const int c = lv(kLv.sc, f.sc) - lv(kLv.sc, m.sc),
+                  i = lv(kLv.sisa, f.si) - lv(kLv.sisa, m.si),
                   a = lv(kLv.sisa, f.sa) - lv(kLv.sisa, m.sa);
         ok = c >= 0 && i >= 0 && a >= 0;
         return c + i + a;
@@ -700,10 +775,13 @@ Scores score(const Vector &vector)
         const V3Tables &t = v3Tables();
         const int v31 = vector.version() == Version::V3_1 ? 1 : 0;
         using namespace v3slot;
-        const int x = exploitCombo(idx(kV3Index.av, vector.valueAt(AV)), idx(kV3Index.ac, vector.valueAt(AC)),
-                                   idx(kV3Index.pr, vector.valueAt(PR)), idx(kV3Index.ui, vector.valueAt(UI)));
-        const int cia = (idx(kV3Index.cia, vector.valueAt(C)) * 3 + idx(kV3Index.cia, vector.valueAt(I))) * 3 +
-                        idx(kV3Index.cia, vector.valueAt(A));
+        const int x = exploitCombo(idx(kV3Index.av, vector.valueAt(AV)),
+                                   idx(kV3Index.ac, vector.valueAt(AC)),
+                                   idx(kV3Index.pr, vector.valueAt(PR)),
+                                   idx(kV3Index.ui, vector.valueAt(UI)));
+        const int cia =
+            (idx(kV3Index.cia, vector.valueAt(C)) * 3 + idx(kV3Index.cia, vector.valueAt(I))) * 3 +
+            idx(kV3Index.cia, vector.valueAt(A));
         s.base = t.base[v31][idx(kV3Index.s, vector.valueAt(S))][cia][x];
         s.temporal = t.temporal[v31][s.base][temporalCombo(vector)];
         s.environmental = Tenths(environmentalV3(t, vector, v31));
@@ -715,8 +793,9 @@ Scores score(const Vector &vector)
         const V4Result full = scoreV4(v4Effective(vector, true, true));
         s.environmental = Tenths(full.tenths);
         s.macroVector = full.eq;
-        s.nomenclature = temporalDefined ? (environmentalDefined ? Nomenclature::BTE : Nomenclature::BT)
-                                         : (environmentalDefined ? Nomenclature::BE : Nomenclature::B);
+        s.nomenclature = temporalDefined
+                             ? (environmentalDefined ? Nomenclature::BTE : Nomenclature::BT)
+                             : (environmentalDefined ? Nomenclature::BE : Nomenclature::B);
         s.overall = s.environmental;
         return s;
     }

@@ -99,8 +99,8 @@ Result<Vector> Vector::parse(std::string_view text)
         else if (prefix == "CVSS:4.0")
             version = Version::V4_0;
         else
-            return fail(concat({"unsupported or malformed version prefix ",
-                                quoted(concat({prefix, "/"}))}));
+            return fail(concat(
+                {"unsupported or malformed version prefix ", quoted(concat({prefix, "/"}))}));
         if (slash == std::string_view::npos)
             hasComponents = false; // a bare "CVSS:3.1": reported below as missing metrics
         else
@@ -118,12 +118,13 @@ Result<Vector> Vector::parse(std::string_view text)
     if (hasComponents) {
         while (true) {
             const std::size_t end = body.find('/', pos);
-            const std::string_view component =
-                body.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+            const std::string_view component = body.substr(
+                pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
             if (component.empty())
                 return fail(concat({"empty metric component in ", label, " vector"}));
             const std::size_t colon = component.find(':');
-            if (colon == std::string_view::npos || component.find(':', colon + 1) != std::string_view::npos)
+            if (colon == std::string_view::npos ||
+                component.find(':', colon + 1) != std::string_view::npos)
                 return fail(concat({"malformed metric component ", quoted(component)}));
             const std::string_view name = component.substr(0, colon);
             const std::string_view valueText = component.substr(colon + 1);
@@ -144,7 +145,8 @@ Result<Vector> Vector::parse(std::string_view text)
                 return valueName(v) == valueText;
             });
             if (found == def.values.end())
-                return fail(concat({"invalid value ", quoted(valueText), " for ", label, " metric ", name}));
+                return fail(concat(
+                    {"invalid value ", quoted(valueText), " for ", label, " metric ", name}));
             if (version == Version::V4_0 && slot < highestSlot)
                 return fail(concat({"metric ", name, " out of the prescribed ", label, " order"}));
             seen[slot] = true;
@@ -158,7 +160,8 @@ Result<Vector> Vector::parse(std::string_view text)
 
     for (std::size_t i = 0; i < defs.size(); ++i) {
         if (defs[i].mandatory && !seen[i])
-            return fail(concat({"missing mandatory ", label, " metric ", metricName(defs[i].metric)}));
+            return fail(
+                concat({"missing mandatory ", label, " metric ", metricName(defs[i].metric)}));
     }
     return vector;
 }

@@ -9,19 +9,16 @@
 namespace patchwise {
 
 // Error wrapper so that Result<std::string> stays unambiguous.
-template<typename E = std::string>
-struct Unexpected
+template<typename E = std::string> struct Unexpected
 {
     E error;
 };
 
-template<typename E>
-Unexpected(E) -> Unexpected<E>;
+template<typename E> Unexpected(E) -> Unexpected<E>;
 
 // A value or an error message a user can act on (std::expected for C++20). Errors are
 // values in Patchwise: core functions never throw for bad input and never show dialogs.
-template<typename T, typename E = std::string>
-class Result
+template<typename T, typename E = std::string> class Result
 {
 public:
     Result(T value)

@@ -26,7 +26,8 @@ Run runCli(const QStringList &args, const QByteArray &stdinData = {}, bool close
     if (closeStdin)
         p.closeWriteChannel();
     p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            p.readAllStandardOutput(),
             p.readAllStandardError()};
 }
 
@@ -69,7 +70,8 @@ private Q_SLOTS:
 
     void vectorsAsArguments()
     {
-        const Run r = runCli({QStringLiteral("cvss"), QStringLiteral("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
+        const Run r = runCli({QStringLiteral("cvss"),
+                              QStringLiteral("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
                               QStringLiteral("CVSS:3.1/AV:N/AV:N")});
         QCOMPARE(r.exitCode, 0); // a rejected vector is still a processed line
         const auto lines = jsonLines(r.out);
@@ -80,10 +82,11 @@ private Q_SLOTS:
 
     void vectorsFromStdin()
     {
-        const QByteArray input = "AV:N/AC:L/Au:N/C:P/I:P/A:P\r\n"
-                                 "\n"
-                                 "  CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N  \n"
-                                 "CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"; // no final newline
+        const QByteArray input =
+            "AV:N/AC:L/Au:N/C:P/I:P/A:P\r\n"
+            "\n"
+            "  CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N  \n"
+            "CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"; // no final newline
         const Run r = runCli({QStringLiteral("cvss")}, input);
         QCOMPARE(r.exitCode, 0);
         const auto lines = jsonLines(r.out);
@@ -113,7 +116,8 @@ private Q_SLOTS:
         const auto lines = jsonLines(r.out);
         QCOMPARE(lines.size(), 5000);
         QCOMPARE(lines[1].value(u"environmental").toDouble(), 9.5);
-        QCOMPARE(lines[0].value(u"error").toString(), QStringLiteral("malformed metric component \"garbage\""));
+        QCOMPARE(lines[0].value(u"error").toString(),
+                 QStringLiteral("malformed metric component \"garbage\""));
     }
 };
 

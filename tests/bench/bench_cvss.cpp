@@ -99,7 +99,10 @@ int main(int argc, char **argv)
         }
     }
     t1 = Clock::now();
-    report("v3.1 what-if: 4 edits + environmental rescore", double(findings) * rounds, seconds(t0, t1), 10e6);
+    report("v3.1 what-if: 4 edits + environmental rescore",
+           double(findings) * rounds,
+           seconds(t0, t1),
+           10e6);
 
     // Rescore only (edits applied beforehand), the lower bound of a keystroke.
     t0 = Clock::now();
@@ -120,7 +123,8 @@ int main(int argc, char **argv)
             for (const Vector &v : other)
                 checksum += std::uint64_t(environmentalScore(v));
         t1 = Clock::now();
-        report(version == Version::V2_0 ? "v2.0 environmental rescore" : "v4.0 score (whole vector)",
+        report(version == Version::V2_0 ? "v2.0 environmental rescore"
+                                        : "v4.0 score (whole vector)",
                double(n) * rounds,
                seconds(t0, t1));
     }

@@ -11,7 +11,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
-
 #include <cmath>
 #include <optional>
 
@@ -134,7 +133,8 @@ private Q_SLOTS:
             }
             std::optional<int> got[3] = {s->base, asOpt(s->temporal), asOpt(s->environmental)};
             if (s->version == Version::V4_0) {
-                if (expected.size() != 1 || tenths(expected[0]) != std::optional<int>(s->environmental))
+                if (expected.size() != 1 ||
+                    tenths(expected[0]) != std::optional<int>(s->environmental))
                     tally.fail(vector + u" expected " + rest + u" got " + show(s->environmental));
                 continue;
             }
@@ -170,7 +170,8 @@ private Q_SLOTS:
             const QByteArray input = expected.value(u"vector").toString().toUtf8();
             const std::string out = jsonLine(std::string_view(input.constData(), input.size()));
             QJsonParseError parseError;
-            const QJsonObject got = QJsonDocument::fromJson(QByteArray::fromStdString(out), &parseError).object();
+            const QJsonObject got =
+                QJsonDocument::fromJson(QByteArray::fromStdString(out), &parseError).object();
             QCOMPARE(parseError.error, QJsonParseError::NoError);
             ++tally.checked;
             errors += expected.contains(u"error");
@@ -185,8 +186,9 @@ private Q_SLOTS:
             }
             for (const QString &key : keys) {
                 const QJsonValue e = expected.value(key), g = got.value(key);
-                const bool same = e.isDouble() && g.isDouble() ? std::abs(e.toDouble() - g.toDouble()) < 1e-9
-                                                              : e == g;
+                const bool same = e.isDouble() && g.isDouble()
+                                      ? std::abs(e.toDouble() - g.toDouble()) < 1e-9
+                                      : e == g;
                 if (!same) {
                     tally.fail(key + u": " + line + u"\n   got " + QString::fromStdString(out));
                     break;
@@ -224,8 +226,8 @@ private Q_SLOTS:
                 const std::optional<int> want =
                     e.isNull() ? std::nullopt : std::optional<int>(std::lround(e.toDouble() * 10));
                 if (want != got)
-                    tally.fail(QString::fromUtf16(key) + u": " + vector + u" expected " + show(want) +
-                               u" got " + show(got));
+                    tally.fail(QString::fromUtf16(key) + u": " + vector + u" expected " +
+                               show(want) + u" got " + show(got));
             }
         }
         QCOMPARE(tally.mismatches, 0);
@@ -240,12 +242,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("prefix");
         QTest::addColumn<bool>("fullCompare");
         QTest::addColumn<int>("lineCount");
-        QTest::newRow("2.0-001") << QStringLiteral("cvss-2.0-validation-vectors-001.txt") << QString() << false << 10000;
+        QTest::newRow("2.0-001") << QStringLiteral("cvss-2.0-validation-vectors-001.txt")
+                                 << QString() << false << 10000;
         QTest::newRow("3.0-001") << QStringLiteral("cvss-3.0-validation-vectors-001.txt")
                                  << QStringLiteral("CVSS:3.0/") << false << 9000;
         QTest::newRow("3.0-002") << QStringLiteral("cvss-3.0-validation-vectors-002.txt")
                                  << QStringLiteral("CVSS:3.0/") << false << 120;
-        QTest::newRow("3.1-001") << QStringLiteral("cvss-3.1-validation-vectors-001.txt") << QString() << true << 10000;
+        QTest::newRow("3.1-001") << QStringLiteral("cvss-3.1-validation-vectors-001.txt")
+                                 << QString() << true << 10000;
     }
 
     void metaeffekt()
@@ -309,13 +313,17 @@ private Q_SLOTS:
             const auto parsed = Vector::parse(std::string_view(utf8.constData(), utf8.size()));
             if (!parsed) {
                 ++rejected;
-                if (!QString::fromStdString(parsed.error()).contains(u"out of the prescribed v4.0 order"))
-                    tally.fail(u"unexpected rejection: " + f[0] + u": " + QString::fromStdString(parsed.error()));
+                if (!QString::fromStdString(parsed.error())
+                         .contains(u"out of the prescribed v4.0 order"))
+                    tally.fail(u"unexpected rejection: " + f[0] + u": " +
+                               QString::fromStdString(parsed.error()));
                 continue;
             }
             const Scores s = score(*parsed);
-            if (QString::fromStdString(macroVectorString(s)) != f[1] || tenths(f[2]) != std::optional<int>(s.environmental))
-                tally.fail(line + u" got " + QString::fromStdString(macroVectorString(s)) + u" " + show(s.environmental));
+            if (QString::fromStdString(macroVectorString(s)) != f[1] ||
+                tenths(f[2]) != std::optional<int>(s.environmental))
+                tally.fail(line + u" got " + QString::fromStdString(macroVectorString(s)) + u" " +
+                           show(s.environmental));
         }
         QCOMPARE(rejected, expectedRejected);
         QCOMPARE(tally.mismatches, 0);

@@ -11,7 +11,6 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
-
 #include <cmath>
 
 using namespace patchwise::cvss;
@@ -89,17 +88,21 @@ private Q_SLOTS:
         QCOMPARE(macroVectorString(s), std::string("001210"));
         // E:A is the default: setting it changes nothing (cvss.md §5.5).
         QVERIFY(v.set(Metric::E, Value::A));
-        QCOMPARE(environmentalScore(v), score(parsed("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/CR:L/MVC:L")).environmental);
+        QCOMPARE(
+            environmentalScore(v),
+            score(parsed(
+                      "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/CR:L/MVC:L"))
+                .environmental);
     }
 
     void illegalEditsAreRefused()
     {
         Vector v3 = parsed("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
         const Vector before = v3;
-        QVERIFY(!v3.set(Metric::AV, Value::X));   // X is not a base value
-        QVERIFY(!v3.set(Metric::MSI, Value::S));  // v4.0 metric
-        QVERIFY(!v3.set(Metric::CR, Value::ND));  // v2 spelling
-        QVERIFY(!v3.clear(Metric::AV));           // base metrics cannot be cleared
+        QVERIFY(!v3.set(Metric::AV, Value::X));  // X is not a base value
+        QVERIFY(!v3.set(Metric::MSI, Value::S)); // v4.0 metric
+        QVERIFY(!v3.set(Metric::CR, Value::ND)); // v2 spelling
+        QVERIFY(!v3.clear(Metric::AV));          // base metrics cannot be cleared
         QVERIFY(!v3.set(Metric::AV, Value::Absent));
         QVERIFY(v3 == before);
 
@@ -146,7 +149,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         for (const char *v : {"2.0", "3.0", "3.1", "4.0"})
-            QTest::newRow(v) << QStringLiteral(PATCHWISE_FIXTURES_DIR "/cvss/generated/oracle-v%1.jsonl").arg(QLatin1String(v));
+            QTest::newRow(v) << QStringLiteral(PATCHWISE_FIXTURES_DIR
+                                               "/cvss/generated/oracle-v%1.jsonl")
+                                    .arg(QLatin1String(v));
     }
 
     void reapplyingReferenceEditsMatchesReference()

@@ -31,11 +31,13 @@ private Q_SLOTS:
     void v31Line()
     {
         const std::string line = cvss::jsonLine("CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:H/I:H/A:H");
-        QCOMPARE(line,
-                 std::string("{\"vector\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:H/I:H/A:H\",\"version\":\"3.1\","
-                             "\"base\":9.6,\"temporal\":9.6,\"environmental\":9.7,\"severity\":\"CRITICAL\","
-                             "\"baseSeverity\":\"CRITICAL\",\"temporalSeverity\":\"CRITICAL\","
-                             "\"environmentalSeverity\":\"CRITICAL\"}"));
+        QCOMPARE(
+            line,
+            std::string(
+                "{\"vector\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:H/I:H/A:H\",\"version\":\"3.1\","
+                "\"base\":9.6,\"temporal\":9.6,\"environmental\":9.7,\"severity\":\"CRITICAL\","
+                "\"baseSeverity\":\"CRITICAL\",\"temporalSeverity\":\"CRITICAL\","
+                "\"environmentalSeverity\":\"CRITICAL\"}"));
     }
 
     void v2NullGroups()
@@ -49,8 +51,8 @@ private Q_SLOTS:
 
     void v4Fields()
     {
-        const QJsonObject o = parseLine(
-            cvss::jsonLine("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:P/CR:L/MVC:L"));
+        const QJsonObject o = parseLine(cvss::jsonLine(
+            "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:P/CR:L/MVC:L"));
         QCOMPARE(o.value(u"base").toDouble(), 9.3);
         QCOMPARE(o.value(u"temporal").toDouble(), 8.9);
         QCOMPARE(o.value(u"environmental").toDouble(), 7.8);
