@@ -77,7 +77,9 @@ function(add_patchwise_test name)
   set(labels ${arg_LABELS})
   if(arg_GUI)
     list(APPEND labels gui)
-    set_tests_properties(${name} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
+    # Offscreen, and a private settings folder so tests never read or write the user's.
+    set_tests_properties(${name} PROPERTIES ENVIRONMENT
+      "QT_QPA_PLATFORM=offscreen;XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/${name}-config")
   endif()
   if(labels)
     set_tests_properties(${name} PROPERTIES LABELS "${labels}")

@@ -3,7 +3,11 @@
 
 #include <QMainWindow>
 
+class QTabWidget;
+
 namespace patchwise::ui {
+
+class CvssCalculatorPage;
 
 // The workbench window. It only assembles pages, menus and the status bar; every page is
 // its own class (ARCHITECTURE.md).
@@ -14,9 +18,15 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(QWidget *parent = nullptr);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createMenus();
     void showAbout();
+
+    QTabWidget *m_pages = nullptr;
+    CvssCalculatorPage *m_calculator = nullptr;
 };
 
 } // namespace patchwise::ui
