@@ -41,6 +41,42 @@ std::string concat(std::initializer_list<std::string_view> parts)
     return out;
 }
 
+// Metric and value abbreviations are at most 5 characters: packing them into one integer
+// turns each comparison of the lookups below into a single integer compare.
+constexpr std::uint64_t pack(std::string_view s)
+{
+    if (s.size() > 7)
+        return ~std::uint64_t{0};
+    std::uint64_t v = std::uint64_t(s.size()) << 56;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        v |= std::uint64_t(static_cast<unsigned char>(s[i])) << (8 * i);
+    return v;
+}
+
+struct PackedNames
+{
+    std::array<std::array<std::uint64_t, MaxSlots>, 4> metrics{};
+    std::array<std::uint64_t, ValueCount> values{};
+    PackedNames()
+    {
+        for (Version v : {Version::V2_0, Version::V3_0, Version::V3_1, Version::V4_0}) {
+            auto &row = metrics[static_cast<int>(v)];
+            row.fill(~std::uint64_t{0} - 1); // never equal to a packed name
+            const auto defs = metricDefs(v);
+            for (std::size_t i = 0; i < defs.size(); ++i)
+                row[i] = pack(metricName(defs[i].metric));
+        }
+        for (int i = 0; i < ValueCount; ++i)
+            values[i] = pack(valueName(static_cast<Value>(i)));
+    }
+};
+
+const PackedNames &packedNames()
+{
+    static const PackedNames names;
+    return names;
+}
+
 bool equalsAsciiCaseInsensitive(std::string_view a, std::string_view b)
 {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -113,6 +149,8 @@ Result<Vector> Vector::parse(std::string_view text)
     vector.m_values.fill(Value::Absent);
     std::array<bool, MaxSlots> seen{};
     int highestSlot = -1;
+    const PackedNames &names = packedNames();
+    const auto &metricNames = names.metrics[static_cast<int>(version)];
 
     std::size_t pos = 0;
     if (hasComponents) {
@@ -130,8 +168,9 @@ Result<Vector> Vector::parse(std::string_view text)
             const std::string_view valueText = component.substr(colon + 1);
 
             int slot = -1;
+            const std::uint64_t packedName = pack(name);
             for (std::size_t i = 0; i < defs.size(); ++i) {
-                if (metricName(defs[i].metric) == name) {
+                if (metricNames[i] == packedName) {
                     slot = static_cast<int>(i);
                     break;
                 }
@@ -141,8 +180,9 @@ Result<Vector> Vector::parse(std::string_view text)
             if (seen[slot])
                 return fail(concat({"duplicate metric ", quoted(name)}));
             const MetricDef &def = defs[slot];
+            const std::uint64_t packedValue = pack(valueText);
             const auto found = std::find_if(def.values.begin(), def.values.end(), [&](Value v) {
-                return valueName(v) == valueText;
+                return names.values[static_cast<int>(v)] == packedValue;
             });
             if (found == def.values.end())
                 return fail(concat(
