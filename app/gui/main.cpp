@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QIcon>
 
 int main(int argc, char **argv)
 {
@@ -9,6 +10,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Patchwise"));
     QApplication::setOrganizationName(QStringLiteral("Patchwise"));
     QApplication::setApplicationVersion(QStringLiteral(PATCHWISE_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/patchwise.svg")));
 
     patchwise::ui::MainWindow window;
     window.show();

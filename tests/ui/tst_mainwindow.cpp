@@ -2,7 +2,9 @@
 #include "mainwindow.h"
 
 #include <QLabel>
+#include <QIcon>
 #include <QMenuBar>
+#include <QTabWidget>
 #include <QTest>
 
 class TestMainWindow : public QObject
@@ -23,6 +25,18 @@ private Q_SLOTS:
         for (QAction *a : window.menuBar()->actions())
             menus << a->text();
         QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Help")}));
+        auto *pages = window.findChild<QTabWidget *>(QStringLiteral("pages"));
+        QVERIFY(pages);
+        QCOMPARE(pages->count(), 2);
+        QCOMPARE(pages->tabText(1), QStringLiteral("CVSS calculator"));
+    }
+
+    void iconResourceIsLinked()
+    {
+        // The application icon is compiled into patchwise_ui and renders from SVG.
+        const QIcon icon(QStringLiteral(":/icons/patchwise.svg"));
+        QVERIFY(!icon.isNull());
+        QVERIFY(!icon.pixmap(64, 64).isNull());
     }
 };
 
