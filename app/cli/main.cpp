@@ -41,22 +41,29 @@ int runCvss(int argc, char **argv)
         std::fwrite(out.data(), 1, out.size(), stdout);
     };
 
+    // Vectors come from the arguments, or from standard input when there are none (or the
+    // only argument is "-"). A vector never starts with '-', so anything else that does is
+    // an option we do not know.
     bool fromArguments = false;
+    bool dashSeen = false;
     for (int i = 2; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "-h" || arg == "--help") {
             std::cout << kUsage;
             return 0;
         }
-        if (arg == "-") // read stdin explicitly
-            continue;
-        fromArguments = true;
+        if (arg == "-")
+            dashSeen = true;
+        else if (arg.starts_with('-'))
+            return usageError("cvss: unknown option \"" + std::string(arg) + "\"");
+        else
+            fromArguments = true;
     }
+    if (dashSeen && fromArguments)
+        return usageError("cvss: give vectors as arguments or \"-\" for standard input, not both");
     if (fromArguments) {
-        for (int i = 2; i < argc; ++i) {
-            if (std::string_view(argv[i]) != "-")
-                emit(argv[i]);
-        }
+        for (int i = 2; i < argc; ++i)
+            emit(argv[i]);
     } else {
         std::ios::sync_with_stdio(false);
         std::string line;

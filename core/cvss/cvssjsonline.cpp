@@ -4,6 +4,7 @@
 #include "cvssscore.h"
 #include "cvssvector.h"
 #include "util/jsonescape.h"
+#include "util/textspace.h"
 
 namespace patchwise::cvss {
 
@@ -33,21 +34,9 @@ void appendSeverity(std::string &out, Version version, Tenths t)
 
 } // namespace
 
-std::string_view trimmed(std::string_view text)
-{
-    auto space = [](char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-    };
-    while (!text.empty() && space(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && space(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
-
 std::string jsonLine(std::string_view input)
 {
-    const std::string_view text = trimmed(input);
+    const std::string_view text = trimmedWhitespace(input);
     std::string out;
     out.reserve(text.size() + 256);
     out.append("{\"vector\":");

@@ -8,11 +8,9 @@ namespace patchwise::cvss {
 
 // One line of the JSON-lines contract of `patchwise-cli cvss` (shared/fixtures/cvss/
 // README.md, "The JSON-lines format"), without the trailing newline. The input is trimmed
-// of leading and trailing whitespace first; a rejected vector gives
+// of leading and trailing whitespace first (Unicode White_Space, so CRLF input works); a rejected
+// vector gives
 // {"vector": …, "error": …}. Never fails: any byte string produces valid JSON.
 std::string jsonLine(std::string_view input);
-
-// Trims ASCII whitespace at both ends (so CRLF input works).
-std::string_view trimmed(std::string_view text);
 
 } // namespace patchwise::cvss

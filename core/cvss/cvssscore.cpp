@@ -295,7 +295,7 @@ int combine(bool v31, bool scopeChanged, const Num &impact, const Num &exploit)
     if (scopeChanged) {
         // All exact parts here are multiples of 1e4 at scale 1e18, so ×108/100 stays exact.
         sum.exact = sum.exact * 108 / 100;
-        sum.residual *= f128(1.08);
+        sum.residual = sum.residual * 108 / 100; // 1.08 itself is not a binary fraction
     }
     const bool atLeastTen =
         sum.residual == 0 ? sum.exact >= 10 * pow10(kNumScale) : approx(sum) >= 10;

@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cvssvector.h"
 
+#include "util/textspace.h"
+
 #include <algorithm>
 
 namespace patchwise::cvss {
 
 namespace {
-
-bool isAsciiSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
 
 // Quotes text from the input for an error message; very long input is shortened so a
 // hostile line cannot blow up the message.
@@ -19,7 +16,10 @@ std::string quoted(std::string_view text)
     constexpr std::size_t maxShown = 64;
     std::string out = "\"";
     if (text.size() > maxShown) {
-        out.append(text.substr(0, maxShown));
+        std::size_t cut = maxShown;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut; // never split a UTF-8 sequence
+        out.append(text.substr(0, cut));
         out.append("...");
     } else {
         out.append(text);
@@ -116,31 +116,29 @@ Result<Vector> Vector::parse(std::string_view text)
 {
     if (text.empty())
         return fail("empty vector");
-    if (std::any_of(text.begin(), text.end(), isAsciiSpace))
+    if (containsWhitespace(text))
         return fail("whitespace inside vector");
 
     Version version = Version::V2_0;
     std::string_view body = text;
-    bool hasComponents = true;
     constexpr std::string_view cvssTag = "CVSS:";
     if (text.size() >= cvssTag.size() && equalsAsciiCaseInsensitive(text.substr(0, 5), cvssTag)) {
         if (text.substr(0, 5) != cvssTag)
             return fail(concat({"prefix must be upper-case ", quoted(cvssTag)}));
+        // The prefix is everything up to and including the first '/' (the whole text when
+        // there is none, so a bare "CVSS:3.1" is a malformed prefix).
         const std::size_t slash = text.find('/');
-        const std::string_view prefix = text.substr(0, slash);
-        if (prefix == "CVSS:3.0")
+        const std::string_view prefix =
+            slash == std::string_view::npos ? text : text.substr(0, slash + 1);
+        if (prefix == "CVSS:3.0/")
             version = Version::V3_0;
-        else if (prefix == "CVSS:3.1")
+        else if (prefix == "CVSS:3.1/")
             version = Version::V3_1;
-        else if (prefix == "CVSS:4.0")
+        else if (prefix == "CVSS:4.0/")
             version = Version::V4_0;
         else
-            return fail(concat(
-                {"unsupported or malformed version prefix ", quoted(concat({prefix, "/"}))}));
-        if (slash == std::string_view::npos)
-            hasComponents = false; // a bare "CVSS:3.1": reported below as missing metrics
-        else
-            body = text.substr(slash + 1);
+            return fail(concat({"unsupported or malformed version prefix ", quoted(prefix)}));
+        body = text.substr(slash + 1);
     }
 
     const std::string_view label = versionLabel(version);
@@ -153,16 +151,16 @@ Result<Vector> Vector::parse(std::string_view text)
     const auto &metricNames = names.metrics[static_cast<int>(version)];
 
     std::size_t pos = 0;
-    if (hasComponents) {
-        while (true) {
+    {
+        for (;;) {
             const std::size_t end = body.find('/', pos);
             const std::string_view component = body.substr(
                 pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
             if (component.empty())
                 return fail(concat({"empty metric component in ", label, " vector"}));
+            // "E:H:H" splits at the first ':' and then fails as an invalid value "H:H".
             const std::size_t colon = component.find(':');
-            if (colon == std::string_view::npos ||
-                component.find(':', colon + 1) != std::string_view::npos)
+            if (colon == std::string_view::npos)
                 return fail(concat({"malformed metric component ", quoted(component)}));
             const std::string_view name = component.substr(0, colon);
             const std::string_view valueText = component.substr(colon + 1);

@@ -61,6 +61,21 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
     }
 
+    void unknownOptionsAndMixedInputAreUsageErrors()
+    {
+        QCOMPARE(runCli({QStringLiteral("cvss"), QStringLiteral("--frobnicate")}).exitCode, 2);
+        const Run mixed = runCli({QStringLiteral("cvss"),
+                                  QStringLiteral("-"),
+                                  QStringLiteral("AV:N/AC:L/Au:N/C:P/I:P/A:P")},
+                                 "AV:N/AC:L/Au:N/C:P/I:P/A:P\n");
+        QCOMPARE(mixed.exitCode, 2);
+        QVERIFY(mixed.out.isEmpty());
+        const Run dash =
+            runCli({QStringLiteral("cvss"), QStringLiteral("-")}, "AV:N/AC:L/Au:N/C:P/I:P/A:P\n");
+        QCOMPARE(dash.exitCode, 0);
+        QCOMPARE(jsonLines(dash.out).size(), 1);
+    }
+
     void help()
     {
         const Run r = runCli({QStringLiteral("--help")});

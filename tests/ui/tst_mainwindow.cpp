@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include <QLabel>
 #include <QIcon>
+#include <QLabel>
 #include <QMenuBar>
 #include <QTabWidget>
 #include <QTest>

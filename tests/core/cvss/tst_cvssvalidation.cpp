@@ -40,6 +40,12 @@ private Q_SLOTS:
             QStringLiteral("AV:N /AC:L/Au:N/C:P/I:P/A:P"),
             "whitespace inside vector");
         row("tab inside", QStringLiteral("CVSS:3.1/AV:N\t/AC:L"), "whitespace inside vector");
+        row("no-break space inside",
+            QStringLiteral("CVSS:3.1/AV:N/AC:L\u00a0/PR:N"),
+            "whitespace inside vector");
+        row("ideographic space inside",
+            QStringLiteral("AV:N/\u3000AC:L"),
+            "whitespace inside vector");
         row("space in prefix", QStringLiteral("CVSS :3.1/AV:N"), "whitespace inside vector");
         row("lower-case prefix",
             QStringLiteral("cvss:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
@@ -70,13 +76,18 @@ private Q_SLOTS:
         row("prefix only with slash",
             QStringLiteral("CVSS:3.0/"),
             "empty metric component in v3.0 vector");
-        row("bare prefix", QStringLiteral("CVSS:3.1"), "missing mandatory v3.1 metric AV");
+        row("bare prefix",
+            QStringLiteral("CVSS:3.1"),
+            "unsupported or malformed version prefix \"CVSS:3.1\"");
+        row("prefix only",
+            QStringLiteral("CVSS:"),
+            "unsupported or malformed version prefix \"CVSS:\"");
         row("missing colon",
             QStringLiteral("AV:N/ACL/Au:N/C:P/I:P/A:P"),
             "malformed metric component \"ACL\"");
         row("two colons",
             QStringLiteral("CVSS:3.1/AV:N:L/AC:L"),
-            "malformed metric component \"AV:N:L\"");
+            "invalid value \"N:L\" for v3.1 metric AV");
         row("unknown v2 metric", v2 + u"/PR:N", "unknown v2 metric \"PR\"");
         row("v2 metric in v3.1",
             QStringLiteral("CVSS:3.1/AV:N/AC:L/Au:N"),
@@ -171,6 +182,19 @@ private Q_SLOTS:
         const auto parsed = Vector::parse(std::string_view(utf8.constData(), utf8.size()));
         QVERIFY2(parsed, parsed ? "" : parsed.error().c_str());
         QCOMPARE(int(parsed->version()), version);
+    }
+
+    void longMessagesKeepUtf8Intact()
+    {
+        // The quoted text is shortened at 64 bytes; a multi-byte character there is kept
+        // whole or left out, never cut in half.
+        const QString tail = QString(63, u'a') + QStringLiteral("\u00e9bbbb");
+        const QString error =
+            errorOf(QStringLiteral("CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:L/A:N/E:") + tail);
+        QCOMPARE(error,
+                 QStringLiteral("invalid value \"") + QString(63, u'a') +
+                     QStringLiteral("...\" for v3.1 metric E"));
+        QVERIFY(!error.contains(QChar::ReplacementCharacter));
     }
 
     void canonicalString()

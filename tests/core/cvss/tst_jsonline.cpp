@@ -70,6 +70,16 @@ private Q_SLOTS:
         QCOMPARE(o.value(u"base").toDouble(), 7.5);
     }
 
+    void unicodeWhitespaceIsTrimmed()
+    {
+        // Leading/trailing whitespace is trimmed in the Unicode sense (NBSP, U+3000, …).
+        const QJsonObject o = parseLine(cvss::jsonLine("\xc2\xa0\x1f"
+                                                       "AV:N/AC:L/Au:N/C:P/I:P/A:P"
+                                                       "\xe3\x80\x80\r"));
+        QCOMPARE(o.value(u"vector").toString(), QStringLiteral("AV:N/AC:L/Au:N/C:P/I:P/A:P"));
+        QCOMPARE(o.value(u"base").toDouble(), 7.5);
+    }
+
     void hostileInputStaysValidJson_data()
     {
         QTest::addColumn<QByteArray>("input");
