@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reader.h"
+
+#include "jsonnode.h"
+#include "readers.h"
+#include "sourcefile.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace patchwise::ingest {
+
+namespace {
+
+Unexpected<std::string> fail(const std::string &message)
+{
+    return Unexpected<std::string>{message};
+}
+
+// simdjson reports what is wrong but not where; on that (rare) path, QJsonDocument finds
+// the byte offset so the message can name a line and column.
+std::string syntaxErrorLocation(const SourceFile &file)
+{
+    const std::string_view content = file.content();
+    QJsonParseError error;
+    QJsonDocument::fromJson(QByteArray::fromRawData(content.data(), qsizetype(content.size())),
+                            &error);
+    if (error.error == QJsonParseError::NoError)
+        return {};
+    return file.locate(std::size_t(error.offset)) + ": " + error.errorString().toStdString();
+}
+
+Result<FileRead> readSource(SourceFile file)
+{
+    FileRead out;
+    out.path = file.path;
+    const std::string_view content = file.content();
+    std::size_t firstByte = 0;
+    while (firstByte < content.size() && (content[firstByte] == ' ' || content[firstByte] == '\t' ||
+                                          content[firstByte] == '\r' || content[firstByte] == '\n'))
+        ++firstByte;
+    if (firstByte == content.size())
+        return fail(file.path + ": the file is empty");
+
+    if (looksLikeEpssCsv(content)) {
+        out.format = Format::Epss;
+        return fail(file.path +
+                    ": FIRST EPSS CSV is recognised but its import is not available yet");
+    }
+    const char first = content[firstByte];
+    if (first != '{' && first != '[')
+        return fail(
+            file.path +
+            ": not a recognised format (expected a JSON document or an EPSS CSV; the content "
+            "starts with neither)");
+
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    const simdjson::padded_string_view view(
+        content.data(), content.size(), file.bytes.capacity() - file.start);
+    const auto error = parser.parse(view).get(root);
+    if (error != simdjson::SUCCESS) {
+        std::string where = syntaxErrorLocation(file);
+        if (where.empty())
+            where = simdjson::error_message(error);
+        if (error == simdjson::DEPTH_ERROR)
+            where = "JSON nesting is deeper than 1024 levels";
+        return fail(file.path + ": invalid JSON: " + where);
+    }
+
+    out.format = detectJson(root);
+    if (out.format == Format::Unknown)
+        return fail(file.path +
+                    ": not a recognised format (valid JSON, but not a Trivy, Grype, CycloneDX, "
+                    "Kubernetes, docker inspect, CISA KEV or EPSS document)");
+    if (!isImportable(out.format))
+        return fail(file.path + ": " + std::string(formatKey(out.format)) +
+                    " is recognised but its import is not available yet");
+    try {
+        const JsonNode node(root);
+        switch (out.format) {
+        case Format::Trivy:
+            readTrivyReport(node, out);
+            break;
+        case Format::TrivyLegacy:
+            readTrivyLegacy(node, out);
+            break;
+        case Format::Grype:
+            readGrype(node, out);
+            break;
+        default:
+            break;
+        }
+    } catch (const ShapeError &e) {
+        return fail(file.path + ": " + std::string(formatKey(out.format)) + " report, at " +
+                    e.what());
+    }
+    return out;
+}
+
+} // namespace
+
+void FileRead::skip(const std::string &reason, int count)
+{
+    for (SkipCount &s : skipped) {
+        if (s.reason == reason) {
+            s.count += count;
+            return;
+        }
+    }
+    skipped.push_back({reason, count});
+}
+
+std::size_t FileRead::findingCount() const
+{
+    std::size_t n = 0;
+    for (const model::Scan &s : scans)
+        n += s.findings.size();
+    return n;
+}
+
+Result<FileRead> readFile(const std::string &path)
+{
+    Result<SourceFile> file = loadSourceFile(path);
+    if (!file)
+        return fail(file.error());
+    return readSource(std::move(*file));
+}
+
+Result<FileRead> readBytes(const std::string &displayName, std::string bytes)
+{
+    Result<SourceFile> file = sourceFromBytes(displayName, std::move(bytes));
+    if (!file)
+        return fail(file.error());
+    return readSource(std::move(*file));
+}
+
+} // namespace patchwise::ingest

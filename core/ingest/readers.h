@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The per-format readers behind readFile(). Each throws ShapeError for a document of the
+// wrong shape; readFile() turns that into an error value.
+
+#include "jsonnode.h"
+#include "reader.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace patchwise::ingest {
+
+void readTrivyReport(const JsonNode &root, FileRead &out);
+void readTrivyLegacy(const JsonNode &root, FileRead &out);
+void readGrype(const JsonNode &root, FileRead &out);
+
+// Shared helpers.
+std::string cvssVersionOf(std::string_view vector); // "3.1" from "CVSS:3.1/…", "2.0" without prefix
+std::int16_t tenthsOf(double score);                // 7.5 → 75, clamped to 0..100
+std::vector<std::string> splitList(std::string_view text,
+                                   char separator = ','); // trimmed, no empties
+std::string purlType(std::string_view purl);              // "deb" from "pkg:deb/debian/…"
+void addUnique(std::vector<std::string> &list, std::string_view value);
+std::int64_t timestampOf(std::string_view text); // 0 when absent or unparsable
+
+} // namespace patchwise::ingest

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Readers against the real scanner reports in shared/fixtures (read in place).
+
+#include "ingest/reader.h"
+
+#include <QDir>
+#include <QTest>
+#include <set>
+
+using namespace patchwise;
+
+namespace {
+
+QString fixtures()
+{
+    return QStringLiteral(PATCHWISE_FIXTURES_DIR);
+}
+
+ingest::FileRead readOrFail(const QString &relative)
+{
+    const auto r = ingest::readFile(QString(fixtures() + u'/' + relative).toStdString());
+    if (!r) {
+        qWarning("%s", r.error().c_str());
+        return {};
+    }
+    return *r;
+}
+
+} // namespace
+
+class TestReaders : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QDir(fixtures()).exists())
+            QSKIP("shared/fixtures is not available");
+    }
+
+    // Finding and distinct-ID counts were taken with an independent script (Python's json
+    // module), counting Vulnerabilities[]/matches[] (+ suppressed entries) per report.
+    void counts_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("findings");
+        QTest::addColumn<int>("ids");
+        auto row = [](const char *file, const char *format, int findings, int ids) {
+            QTest::newRow(file) << QString::fromLatin1(file) << QString::fromLatin1(format)
+                                << findings << ids;
+        };
+        row("grype/OLD-defectdojo--many_vulns3.json", "grype", 327, 259);
+        row("grype/defectdojo--check_all_fields.json", "grype", 6, 4);
+        row("grype/defectdojo--issue_9618.json", "grype", 35, 19);
+        row("grype/defectdojo--many_vulns_with_epss_values.json", "grype", 15, 15);
+        row("grype/defectdojo--same_cve_different_paths.json", "grype", 2, 1);
+        row("grype/golden-TestJsonImgsPresenter.golden", "grype", 2, 2);
+        row("grype/heimdall2--amazon.json", "grype", 16, 16);
+        row("grype/jenkins-analysis-model--grype-report-wo-description.json", "grype", 33, 20);
+        row("grype/kubevuln--alpine-cve.json", "grype", 20, 10);
+        row("grype/statisticsnorway-klass-web--grype-report.json", "grype", 0, 0);
+        row("grype/tejas-multi-scanner--grype-results.json", "grype", 160, 91);
+        row("grype/tjasaren-webgoat--grype-dir-scan.json", "grype", 38, 38);
+        row("trivy/LEGACY-defectdojo--legacy_many_vulns.json", "trivy-legacy", 93, 60);
+        row("trivy/LEGACY-netlify--trivy_report-list-format.json", "trivy-legacy", 477, 148);
+        row("trivy/PITFALL-kinginyellow18-medianest--trivy-results-with-log-lines.json",
+            "trivy",
+            0,
+            0);
+        row("trivy/alexalbu001-eks-cicd--trivy-output.json", "trivy", 107, 54);
+        row("trivy/alexzhenyul-online-boutique--trivy-image-report.json", "trivy", 2, 2);
+        row("trivy/awaisdevops-java-pipeline--trivy-image-report.json", "trivy", 67, 61);
+        row("trivy/chanakakn-nexus3-rhel8--trivy_report.json", "trivy", 21, 20);
+        row("trivy/clockard-xyz-tile-cache--trivy-results--scan1.json", "trivy", 5, 5);
+        row("trivy/clockard-xyz-tile-cache--trivy-results--scan2.json", "trivy", 6, 6);
+        row("trivy/defectdojo--all_statuses.json", "trivy", 8, 8);
+        row("trivy/defectdojo--cvssv4_severity_source.json", "trivy", 3, 3);
+        row("trivy/defectdojo--issue_9333.json", "trivy", 13, 13);
+        row("trivy/defectdojo--scheme_2_many_vulns.json", "trivy", 5, 5);
+        row("trivy/dilafar-employee-frontend--trivy-k8s-image.json", "trivy", 0, 0);
+        row("trivy/fatimaezzahrae-hapi-fhir--trivy-report.json", "trivy", 1, 1);
+        row("trivy/golden-almalinux-8.json.golden", "trivy", 1, 1);
+        row("trivy/golden-alpine-39.json.golden", "trivy", 6, 3);
+        row("trivy/golden-amazon-2.json.golden", "trivy", 2, 2);
+        row("trivy/golden-debian-buster.json.golden", "trivy", 2, 2);
+        row("trivy/golden-distroless-base.json.golden", "trivy", 4, 2);
+        row("trivy/golden-mariner-1.0.json.golden", "trivy", 2, 2);
+        row("trivy/golden-opensuse-leap-151.json.golden", "trivy", 2, 1);
+        row("trivy/golden-spring4shell-jre11.json.golden", "trivy", 1, 1);
+        row("trivy/golden-ubi-7-comprehensive.json.golden", "trivy", 2, 2);
+        row("trivy/golden-ubuntu-1804.json.golden", "trivy", 5, 2);
+        row("trivy/londhe-tws-ecommerce--trivy-report.json", "trivy", 7, 7);
+        row("trivy/pab1it0-prometheus-mcp-server--trivy-image-results.json", "trivy", 11, 7);
+        row("trivy/rishabh-bp-trivy--trivy-report.json", "trivy", 5, 5);
+        row("trivy/securecodebox--juice-shop-v12.10.2-empty-results.json", "trivy", 0, 0);
+        row("trivy/steadybit-extension-k6--trivy-results.json", "trivy", 2, 0);
+        row("trivy/tejas-multi-scanner--trivy-results.json", "trivy", 54, 34);
+        row("trivy/unext-ci-lab--cilab-lifelong-api-master-trivy-results.json", "trivy", 29, 15);
+    }
+
+    void counts()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, format);
+        QFETCH(int, findings);
+        QFETCH(int, ids);
+        const auto r = ingest::readFile(QString(fixtures() + u'/' + file).toStdString());
+        QVERIFY2(r, r ? "" : r.error().c_str());
+        QCOMPARE(QString::fromUtf8(ingest::formatKey(r->format).data()), format);
+        QCOMPARE(r->scans.size(), std::size_t(1));
+        QCOMPARE(int(r->findingCount()), findings);
+        std::set<std::string> distinct;
+        for (const auto &f : r->scans[0].findings) {
+            QVERIFY(!f.vulnerabilityId.empty());
+            if (!f.suppressed)
+                distinct.insert(f.vulnerabilityId);
+        }
+        QCOMPARE(int(distinct.size()), ids);
+    }
+
+    void trivyImageFacts()
+    {
+        const auto r = readOrFail(
+            QStringLiteral("trivy/alexzhenyul-online-boutique--trivy-image-report.json"));
+        QCOMPARE(r.scans.size(), std::size_t(1));
+        const model::Scan &s = r.scans[0];
+        QCOMPARE(s.scanner, std::string("trivy"));
+        QCOMPARE(
+            s.image.configDigest,
+            std::string("sha256:27dfffb47dfa47e791305e282a2c8cdfea6e6484509771d219182efdf66ab360"));
+        QCOMPARE(s.image.tags.size(), std::size_t(3));
+        QCOMPARE(s.image.layers.size(), std::size_t(8));
+        QCOMPARE(s.image.osFamily, std::string("alpine"));
+        QCOMPARE(s.image.osVersion, std::string("3.22.3"));
+        QCOMPARE(s.image.layers[0].createdBy,
+                 std::string("ADD alpine-minirootfs-3.22.3-x86_64.tar.gz / # buildkit"));
+        QVERIFY(s.scannedAt > 0);
+        const model::Finding *f = nullptr;
+        for (const auto &x : s.findings)
+            if (x.vulnerabilityId == "CVE-2026-32767")
+                f = &x;
+        QVERIFY(f);
+        QCOMPARE(f->packageName, std::string("libexpat"));
+        QCOMPARE(f->packageVersion, std::string("2.7.3-r0"));
+        QCOMPARE(f->packageType, std::string("apk"));
+        QCOMPARE(f->fixedVersions, std::vector<std::string>{"2.7.5-r0"});
+        QCOMPARE(f->fixState, model::FixState::FixAvailable);
+        QCOMPARE(f->fixStateWord, std::string("fixed"));
+        QCOMPARE(f->layerDiffId, s.image.layers[1].diffId);
+    }
+
+    void trivyLogLinesBeforeJson()
+    {
+        const auto r = readOrFail(QStringLiteral(
+            "trivy/PITFALL-kinginyellow18-medianest--trivy-results-with-log-lines.json"));
+        QCOMPARE(r.format, ingest::Format::Trivy);
+        QCOMPARE(r.scans.size(), std::size_t(1));
+    }
+
+    void grypeLayersAndThreatData()
+    {
+        const auto r = readOrFail(QStringLiteral("grype/tejas-multi-scanner--grype-results.json"));
+        const model::Scan &s = r.scans[0];
+        QCOMPARE(s.scanner, std::string("grype"));
+        QVERIFY(!s.image.layers.empty());
+        int withLayer = 0, withEpss = 0;
+        for (const auto &f : s.findings) {
+            withLayer += !f.layerDiffId.empty();
+            withEpss += f.epss.has_value();
+        }
+        QCOMPARE(withLayer, int(s.findings.size()));
+        QVERIFY(withEpss > 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReaders)
+#include "tst_readers.moc"
