@@ -3,11 +3,21 @@
 // tests can rely on it.
 
 #include "cvss/cvssjsonline.h"
+#include "export/findingsexport.h"
+#include "store/importrunner.h"
+#include "store/workspace.h"
+#include "util/timestamp.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -18,13 +28,20 @@ constexpr std::string_view kUsage =
     "  cvss [VECTOR...]   score CVSS v2.0/v3.0/v3.1/v4.0 vectors; without arguments, read one\n"
     "                     vector per line from standard input. Prints one JSON object per\n"
     "                     vector and line (rejected vectors as {\"vector\":…,\"error\":…}).\n"
+    "  import --db FILE [--keep-going] [--snapshot-time TIME] PATH...\n"
+    "                     import scanner reports (files or directories, walked recursively)\n"
+    "                     into the workspace FILE as one snapshot, all or nothing; prints a\n"
+    "                     JSON summary. --keep-going imports the good files and reports the\n"
+    "                     bad ones. --snapshot-time (ISO 8601) records a backfill.\n"
+    "  findings --db FILE [--limit N] [--format json|csv]\n"
+    "                     print the workspace's findings\n"
     "\n"
     "options:\n"
     "  -h, --help         show this help\n"
     "  --version          show the version\n"
     "\n"
-    "exit status: 0 when every input was processed (even if some vectors were rejected),\n"
-    "2 on a usage error, 1 when input or output failed.\n";
+    "exit status: 0 on success (cvss: even if some vectors were rejected), 2 on a usage\n"
+    "error, 1 when an input, the workspace or the output failed.\n";
 
 int usageError(std::string_view message)
 {
@@ -81,6 +98,164 @@ int runCvss(int argc, char **argv)
     return 0;
 }
 
+// Options of the form --name VALUE; everything else is positional.
+struct Args
+{
+    std::vector<std::pair<std::string, std::string>> options;
+    std::vector<std::string> flags;
+    std::vector<std::string> positional;
+    std::string error;
+
+    std::optional<std::string> option(std::string_view name) const
+    {
+        for (const auto &[k, v] : options)
+            if (k == name)
+                return v;
+        return std::nullopt;
+    }
+    bool flag(std::string_view name) const
+    {
+        return std::find(flags.begin(), flags.end(), name) != flags.end();
+    }
+};
+
+Args parseArgs(int argc,
+               char **argv,
+               std::initializer_list<std::string_view> valued,
+               std::initializer_list<std::string_view> boolean)
+{
+    Args a;
+    for (int i = 2; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg.starts_with("--") && arg.size() > 2) {
+            std::string name(arg);
+            std::string value;
+            const std::size_t eq = name.find('=');
+            bool hasValue = false;
+            if (eq != std::string::npos) {
+                value = name.substr(eq + 1);
+                name = name.substr(0, eq);
+                hasValue = true;
+            }
+            if (std::find(valued.begin(), valued.end(), name) != valued.end()) {
+                if (!hasValue) {
+                    if (i + 1 >= argc) {
+                        a.error = "option " + name + " needs a value";
+                        return a;
+                    }
+                    value = argv[++i];
+                }
+                a.options.emplace_back(name, value);
+            } else if (std::find(boolean.begin(), boolean.end(), name) != boolean.end() &&
+                       !hasValue) {
+                a.flags.push_back(name);
+            } else {
+                a.error = "unknown option \"" + name + "\"";
+                return a;
+            }
+        } else {
+            a.positional.emplace_back(arg);
+        }
+    }
+    return a;
+}
+
+bool writeStdout(const std::string &text)
+{
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return std::fflush(stdout) == 0 && !std::ferror(stdout);
+}
+
+std::unique_ptr<patchwise::store::Workspace> openWorkspace(const std::string &path)
+{
+    auto ws = patchwise::store::Workspace::open(path);
+    if (!ws) {
+        std::cerr << "patchwise-cli: " << ws.error() << "\n";
+        return nullptr;
+    }
+    return std::move(*ws);
+}
+
+int runImport(int argc, char **argv)
+{
+    const Args args =
+        parseArgs(argc, argv, {"--db", "--snapshot-time"}, {"--keep-going", "--help"});
+    if (!args.error.empty())
+        return usageError("import: " + args.error);
+    if (args.flag("--help")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    const auto db = args.option("--db");
+    if (!db || db->empty())
+        return usageError("import: --db FILE is required");
+    if (args.positional.empty())
+        return usageError("import: give at least one file or directory to import");
+    patchwise::store::ImportRequest request;
+    request.paths = args.positional;
+    request.keepGoing = args.flag("--keep-going");
+    if (const auto t = args.option("--snapshot-time")) {
+        const auto parsed = patchwise::parseTimestamp(*t);
+        if (!parsed)
+            return usageError("import: --snapshot-time \"" + *t +
+                              "\" is not an ISO 8601 time (e.g. 2025-08-26T10:00:00Z)");
+        request.options.snapshotTime = *parsed;
+    }
+    auto ws = openWorkspace(*db);
+    if (!ws)
+        return 1;
+    const patchwise::store::ImportReport report = patchwise::store::runImport(*ws, request);
+    for (const auto &f : report.failures)
+        std::cerr << "patchwise-cli import: " << f.error << "\n";
+    if (!report.committed && !report.failures.empty())
+        std::cerr << "patchwise-cli import: nothing was imported; the workspace is unchanged\n";
+    if (!writeStdout(patchwise::exporting::importReportJson(report)))
+        return 1;
+    return report.failures.empty() ? 0 : 1;
+}
+
+int runFindings(int argc, char **argv)
+{
+    const Args args = parseArgs(argc, argv, {"--db", "--limit", "--format"}, {"--help"});
+    if (!args.error.empty())
+        return usageError("findings: " + args.error);
+    if (args.flag("--help")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (!args.positional.empty())
+        return usageError("findings: unexpected argument \"" + args.positional.front() + "\"");
+    const auto db = args.option("--db");
+    if (!db || db->empty())
+        return usageError("findings: --db FILE is required");
+    int limit = -1;
+    if (const auto l = args.option("--limit")) {
+        char *end = nullptr;
+        const long v = std::strtol(l->c_str(), &end, 10);
+        if (l->empty() || *end != '\0' || v < 0)
+            return usageError("findings: --limit needs a non-negative number");
+        limit = int(std::min<long>(v, INT32_MAX));
+    }
+    const std::string format = args.option("--format").value_or("json");
+    if (format != "json" && format != "csv")
+        return usageError("findings: --format must be json or csv");
+    if (!std::filesystem::exists(*db)) {
+        std::cerr << "patchwise-cli findings: " << *db << ": no such workspace\n";
+        return 1;
+    }
+    auto ws = openWorkspace(*db);
+    if (!ws)
+        return 1;
+    const auto rows = ws->findings(limit);
+    if (!rows) {
+        std::cerr << "patchwise-cli findings: " << rows.error() << "\n";
+        return 1;
+    }
+    const std::string text = format == "csv" ? patchwise::exporting::findingsCsv(*rows)
+                                             : patchwise::exporting::findingsJson(*rows);
+    return writeStdout(text) ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -98,5 +273,9 @@ int main(int argc, char **argv)
     }
     if (command == "cvss")
         return runCvss(argc, argv);
+    if (command == "import")
+        return runImport(argc, argv);
+    if (command == "findings")
+        return runFindings(argc, argv);
     return usageError("unknown command \"" + std::string(command) + "\"");
 }

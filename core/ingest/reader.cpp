@@ -6,6 +6,7 @@
 #include "sourcefile.h"
 
 #include <QByteArray>
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -36,6 +37,11 @@ Result<FileRead> readSource(SourceFile file)
     FileRead out;
     out.path = file.path;
     const std::string_view content = file.content();
+    out.contentSha256 =
+        QCryptographicHash::hash(QByteArrayView(content.data(), qsizetype(content.size())),
+                                 QCryptographicHash::Sha256)
+            .toHex()
+            .toStdString();
     std::size_t firstByte = 0;
     while (firstByte < content.size() && (content[firstByte] == ' ' || content[firstByte] == '\t' ||
                                           content[firstByte] == '\r' || content[firstByte] == '\n'))

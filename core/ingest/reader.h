@@ -21,6 +21,7 @@ struct FileRead
 {
     std::string path;
     Format format = Format::Unknown;
+    std::string contentSha256; // of the (decompressed) content: re-imports are recognised by it
     std::vector<model::Scan> scans;
     std::vector<SkipCount> skipped;
 

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/importrunner.h"
+#include "store/workspace.h"
+
+#include <string>
+#include <vector>
+
+namespace patchwise::exporting {
+
+// `patchwise-cli findings` as one JSON array (keys documented in README.md).
+std::string findingsJson(const std::vector<store::FindingRow> &rows);
+// The same columns as CSV (RFC 4180). Cells that a spreadsheet would run as a formula
+// (starting with = + - @, tab or CR) are neutralised with a leading apostrophe; list
+// cells are joined with "; ".
+std::string findingsCsv(const std::vector<store::FindingRow> &rows);
+
+// `patchwise-cli import` summary.
+std::string importReportJson(const store::ImportReport &report);
+
+// One CSV cell, quoted when needed and neutralised against formula injection.
+std::string csvCell(std::string_view text);
+
+} // namespace patchwise::exporting

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "workspace.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace patchwise::store {
+
+struct ImportRequest
+{
+    std::vector<std::string> paths; // files and directories (walked recursively)
+    bool keepGoing = false;         // import the good files, report the bad ones
+    ImportOptions options;
+};
+
+struct ImportFailure
+{
+    std::string path;
+    std::string error;
+};
+
+struct ImportReport
+{
+    ImportSummary summary;
+    std::vector<ImportFailure> failures;          // files that could not be imported
+    std::vector<ImportFailure> unrecognisedFiles; // inside directories: skipped and listed
+    bool committed = false;
+};
+
+// The import command: walks the paths, reads each file and stores it, all in one
+// transaction (all or nothing), or with keepGoing every good file. A file named directly
+// that is not a recognised format is an error; inside a directory it is skipped and
+// listed. Progress is reported per file (thread: the caller's). Returns an error value
+// only for a failure that is not about one input file (the workspace itself).
+ImportReport runImport(Workspace &workspace,
+                       const ImportRequest &request,
+                       const std::function<void(const std::string &path)> &progress = {});
+
+} // namespace patchwise::store

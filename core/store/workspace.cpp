@@ -1,0 +1,694 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspace.h"
+
+#include "sqlite.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace patchwise::store {
+
+namespace {
+
+Unexpected<std::string> fail(const std::string &message)
+{
+    return Unexpected<std::string>{message};
+}
+
+// Ordered migrations: migration n brings user_version from n to n+1. Never edit a
+// published entry; append a new one.
+constexpr const char *kMigrations[] = {
+    // 0 → 1: the first schema.
+    R"sql(
+CREATE TABLE snapshot (
+    id INTEGER PRIMARY KEY,
+    taken_at INTEGER NOT NULL,
+    imported_at INTEGER NOT NULL
+);
+CREATE TABLE source_file (
+    id INTEGER PRIMARY KEY,
+    snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+    path TEXT NOT NULL,
+    format TEXT NOT NULL,
+    content_sha256 TEXT NOT NULL UNIQUE
+);
+CREATE TABLE image (
+    id INTEGER PRIMARY KEY,
+    identity TEXT NOT NULL UNIQUE,        -- config digest, or "name:<name>" when unknown
+    config_digest TEXT,
+    name TEXT NOT NULL,
+    os_family TEXT,
+    os_version TEXT,
+    os_eol INTEGER NOT NULL DEFAULT 0,
+    architecture TEXT,
+    user TEXT,
+    created INTEGER
+);
+CREATE TABLE image_repo_digest (
+    image_id INTEGER NOT NULL REFERENCES image(id),
+    repo_digest TEXT NOT NULL,
+    PRIMARY KEY (image_id, repo_digest)
+) WITHOUT ROWID;
+CREATE INDEX image_repo_digest_by_digest ON image_repo_digest(repo_digest);
+CREATE TABLE image_tag (
+    image_id INTEGER NOT NULL REFERENCES image(id),
+    tag TEXT NOT NULL,
+    PRIMARY KEY (image_id, tag)
+) WITHOUT ROWID;
+CREATE TABLE image_label (
+    image_id INTEGER NOT NULL REFERENCES image(id),
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (image_id, key)
+) WITHOUT ROWID;
+CREATE TABLE image_port (
+    image_id INTEGER NOT NULL REFERENCES image(id),
+    port TEXT NOT NULL,
+    PRIMARY KEY (image_id, port)
+) WITHOUT ROWID;
+CREATE TABLE layer (
+    image_id INTEGER NOT NULL REFERENCES image(id),
+    idx INTEGER NOT NULL,
+    diff_id TEXT NOT NULL,
+    blob_digest TEXT,
+    size INTEGER,
+    created_by TEXT,
+    PRIMARY KEY (image_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE scan (
+    id INTEGER PRIMARY KEY,
+    snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+    source_file_id INTEGER NOT NULL REFERENCES source_file(id),
+    image_id INTEGER NOT NULL REFERENCES image(id),
+    scanner TEXT NOT NULL,
+    scanner_version TEXT,
+    taken_at INTEGER NOT NULL
+);
+CREATE INDEX scan_by_image ON scan(image_id, taken_at);
+CREATE TABLE vulnerability (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    description TEXT,
+    published INTEGER,
+    last_modified INTEGER
+) WITHOUT ROWID;
+CREATE TABLE vuln_alias (
+    vuln_id TEXT NOT NULL REFERENCES vulnerability(id),
+    alias TEXT NOT NULL,
+    PRIMARY KEY (vuln_id, alias)
+) WITHOUT ROWID;
+CREATE TABLE vuln_url (
+    vuln_id TEXT NOT NULL REFERENCES vulnerability(id),
+    url TEXT NOT NULL,
+    PRIMARY KEY (vuln_id, url)
+) WITHOUT ROWID;
+CREATE TABLE vuln_cwe (
+    vuln_id TEXT NOT NULL REFERENCES vulnerability(id),
+    cwe TEXT NOT NULL,
+    PRIMARY KEY (vuln_id, cwe)
+) WITHOUT ROWID;
+CREATE TABLE cvss (
+    vuln_id TEXT NOT NULL REFERENCES vulnerability(id),
+    source TEXT NOT NULL,
+    version TEXT NOT NULL,
+    vector TEXT NOT NULL,
+    base_tenths INTEGER,
+    PRIMARY KEY (vuln_id, source, version, vector)
+) WITHOUT ROWID;
+CREATE TABLE finding (
+    id INTEGER PRIMARY KEY,
+    image_id INTEGER NOT NULL REFERENCES image(id),
+    vuln_id TEXT NOT NULL REFERENCES vulnerability(id),
+    pkg_name TEXT NOT NULL,
+    pkg_version TEXT NOT NULL,
+    pkg_type TEXT,
+    purl TEXT,
+    pkg_path TEXT,
+    layer_diff_id TEXT,
+    fix_state TEXT NOT NULL DEFAULT 'unknown',
+    fix_state_word TEXT,
+    suppressed INTEGER NOT NULL DEFAULT 0,
+    epss REAL,
+    known_exploited INTEGER NOT NULL DEFAULT 0,
+    first_seen INTEGER,
+    last_seen INTEGER,
+    resolved_at INTEGER,
+    UNIQUE (image_id, vuln_id, pkg_name, pkg_version)
+);
+CREATE TABLE finding_fixed_version (
+    finding_id INTEGER NOT NULL REFERENCES finding(id),
+    version TEXT NOT NULL,
+    PRIMARY KEY (finding_id, version)
+) WITHOUT ROWID;
+CREATE TABLE finding_severity (
+    finding_id INTEGER NOT NULL REFERENCES finding(id),
+    source TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    word TEXT,
+    PRIMARY KEY (finding_id, source)
+) WITHOUT ROWID;
+CREATE TABLE finding_scan (
+    finding_id INTEGER NOT NULL REFERENCES finding(id),
+    scan_id INTEGER NOT NULL REFERENCES scan(id),
+    PRIMARY KEY (finding_id, scan_id)
+) WITHOUT ROWID;
+CREATE INDEX finding_scan_by_scan ON finding_scan(scan_id);
+)sql",
+};
+
+std::int64_t systemNow()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string imageIdentity(const model::Image &image)
+{
+    return image.configDigest.empty() ? "name:" + image.name : image.configDigest;
+}
+
+// All statements of one import, prepared once.
+struct ImportStatements
+{
+    explicit ImportStatements(sqlite3 *db)
+        : findFile(db, "SELECT id FROM source_file WHERE content_sha256 = ?")
+        , insertSnapshot(db, "INSERT INTO snapshot(taken_at, imported_at) VALUES (?, ?)")
+        , insertFile(db,
+                     "INSERT INTO source_file(snapshot_id, path, format, content_sha256) VALUES "
+                     "(?, ?, ?, ?)")
+        , upsertImage(
+              db,
+              "INSERT INTO image(identity, config_digest, name, os_family, os_version, os_eol, "
+              "architecture, "
+              "user, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+              "ON CONFLICT(identity) DO UPDATE SET "
+              "name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE image.name END, "
+              "os_family = COALESCE(excluded.os_family, image.os_family), "
+              "os_version = COALESCE(excluded.os_version, image.os_version), "
+              "os_eol = MAX(image.os_eol, excluded.os_eol), "
+              "architecture = COALESCE(excluded.architecture, image.architecture), "
+              "user = COALESCE(excluded.user, image.user), "
+              "created = COALESCE(excluded.created, image.created) "
+              "RETURNING id")
+        , insertRepoDigest(
+              db, "INSERT OR IGNORE INTO image_repo_digest(image_id, repo_digest) VALUES (?, ?)")
+        , insertTag(db, "INSERT OR IGNORE INTO image_tag(image_id, tag) VALUES (?, ?)")
+        , insertLabel(db,
+                      "INSERT OR REPLACE INTO image_label(image_id, key, value) VALUES (?, ?, ?)")
+        , insertPort(db, "INSERT OR IGNORE INTO image_port(image_id, port) VALUES (?, ?)")
+        , countLayers(db, "SELECT COUNT(*) FROM layer WHERE image_id = ?")
+        , insertLayer(db,
+                      "INSERT INTO layer(image_id, idx, diff_id, blob_digest, size, created_by) "
+                      "VALUES (?, ?, ?, ?, ?, ?) "
+                      "ON CONFLICT(image_id, idx) DO UPDATE SET "
+                      "blob_digest = COALESCE(excluded.blob_digest, layer.blob_digest), "
+                      "size = COALESCE(excluded.size, layer.size), "
+                      "created_by = COALESCE(excluded.created_by, layer.created_by)")
+        , insertScan(db,
+                     "INSERT INTO scan(snapshot_id, source_file_id, image_id, scanner, "
+                     "scanner_version, taken_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?)")
+        , upsertVuln(db,
+                     "INSERT INTO vulnerability(id, title, description, published, last_modified) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5) "
+                     "ON CONFLICT(id) DO UPDATE SET "
+                     "title = COALESCE(vulnerability.title, excluded.title), "
+                     "description = COALESCE(vulnerability.description, excluded.description), "
+                     "published = COALESCE(vulnerability.published, excluded.published), "
+                     "last_modified = MAX(COALESCE(vulnerability.last_modified, 0), "
+                     "COALESCE(excluded.last_modified, 0))")
+        , insertAlias(db, "INSERT OR IGNORE INTO vuln_alias(vuln_id, alias) VALUES (?, ?)")
+        , insertUrl(db, "INSERT OR IGNORE INTO vuln_url(vuln_id, url) VALUES (?, ?)")
+        , insertCwe(db, "INSERT OR IGNORE INTO vuln_cwe(vuln_id, cwe) VALUES (?, ?)")
+        , insertCvss(db,
+                     "INSERT OR IGNORE INTO cvss(vuln_id, source, version, vector, base_tenths) "
+                     "VALUES (?, ?, ?, ?, ?)")
+        , upsertFinding(
+              db,
+              "INSERT INTO finding(image_id, vuln_id, pkg_name, pkg_version, pkg_type, purl, "
+              "pkg_path, "
+              "layer_diff_id, fix_state, fix_state_word, suppressed, epss, known_exploited) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+              "ON CONFLICT(image_id, vuln_id, pkg_name, pkg_version) DO UPDATE SET "
+              "pkg_type = COALESCE(finding.pkg_type, excluded.pkg_type), "
+              "purl = COALESCE(finding.purl, excluded.purl), "
+              "pkg_path = COALESCE(finding.pkg_path, excluded.pkg_path), "
+              "layer_diff_id = COALESCE(finding.layer_diff_id, excluded.layer_diff_id), "
+              "fix_state = CASE WHEN excluded.fix_state <> 'unknown' THEN excluded.fix_state "
+              "ELSE finding.fix_state END, "
+              "fix_state_word = COALESCE(excluded.fix_state_word, finding.fix_state_word), "
+              "suppressed = MIN(finding.suppressed, excluded.suppressed), "
+              "epss = COALESCE(excluded.epss, finding.epss), "
+              "known_exploited = MAX(finding.known_exploited, excluded.known_exploited) "
+              "RETURNING id")
+        , insertFixed(
+              db, "INSERT OR IGNORE INTO finding_fixed_version(finding_id, version) VALUES (?, ?)")
+        , upsertSeverity(db,
+                         "INSERT INTO finding_severity(finding_id, source, severity, word) VALUES "
+                         "(?, ?, ?, ?) "
+                         "ON CONFLICT(finding_id, source) DO UPDATE SET severity = "
+                         "excluded.severity, word = excluded.word")
+        , insertFindingScan(db,
+                            "INSERT OR IGNORE INTO finding_scan(finding_id, scan_id) VALUES (?, ?)")
+    {}
+
+    bool failed() const
+    {
+        for (const Statement *s :
+             {&findFile,   &insertSnapshot, &insertFile,  &upsertImage,    &insertRepoDigest,
+              &insertTag,  &insertLabel,    &insertPort,  &countLayers,    &insertLayer,
+              &insertScan, &upsertVuln,     &insertAlias, &insertUrl,      &insertCwe,
+              &insertCvss, &upsertFinding,  &insertFixed, &upsertSeverity, &insertFindingScan})
+            if (s->failed())
+                return true;
+        return false;
+    }
+
+    Statement findFile, insertSnapshot, insertFile, upsertImage, insertRepoDigest, insertTag,
+        insertLabel, insertPort, countLayers, insertLayer, insertScan, upsertVuln, insertAlias,
+        insertUrl, insertCwe, insertCvss, upsertFinding, insertFixed, upsertSeverity,
+        insertFindingScan;
+};
+
+} // namespace
+
+Workspace::Workspace(sqlite3 *db)
+    : m_db(db)
+{}
+
+Workspace::~Workspace()
+{
+    sqlite3_close(m_db);
+}
+
+int Workspace::schemaVersion()
+{
+    return int(std::size(kMigrations));
+}
+
+int Workspace::userVersion() const
+{
+    Statement q(m_db, "PRAGMA user_version");
+    return q.step() ? int(q.integer(0)) : -1;
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const std::string &path)
+{
+    sqlite3 *db = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(),
+                                   &db,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                   nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = db ? lastError(db) : std::string("out of memory");
+        sqlite3_close(db);
+        return fail(path + ": cannot open workspace: " + message);
+    }
+    std::unique_ptr<Workspace> ws(new Workspace(db));
+    sqlite3_busy_timeout(db, 5000);
+    // Not a workspace at all (some other file)? SQLite only notices on first read.
+    if (!execSql(db, "PRAGMA foreign_keys = ON") || !execSql(db, "PRAGMA journal_mode = WAL") ||
+        !execSql(db, "PRAGMA synchronous = NORMAL"))
+        return fail(path + ": not a Patchwise workspace (" + lastError(db) + ")");
+    std::string error;
+    if (!ws->migrate(error))
+        return fail(path + ": " + error);
+    return ws;
+}
+
+bool Workspace::migrate(std::string &error)
+{
+    const int current = userVersion();
+    if (current < 0) {
+        error = "cannot read the schema version: " + lastError(m_db);
+        return false;
+    }
+    if (current > schemaVersion()) {
+        error = "the workspace was written by a newer Patchwise (schema " +
+                std::to_string(current) + ", this version knows " +
+                std::to_string(schemaVersion()) + ")";
+        return false;
+    }
+    for (int v = current; v < schemaVersion(); ++v) {
+        Transaction tx(m_db);
+        if (!tx.begun() || !execSql(m_db, kMigrations[v]) ||
+            !execSql(m_db, ("PRAGMA user_version = " + std::to_string(v + 1)).c_str()) ||
+            !tx.commit()) {
+            error = "schema migration " + std::to_string(v) + " → " + std::to_string(v + 1) +
+                    " failed: " + lastError(m_db);
+            return false;
+        }
+    }
+    return true;
+}
+
+std::int64_t Workspace::count(const char *table) const
+{
+    Statement q(m_db, std::string("SELECT COUNT(*) FROM ") + table);
+    return q.step() ? q.integer(0) : -1;
+}
+
+struct ImportSession::Private
+{
+    Private(sqlite3 *db, const ImportOptions &options)
+        : db(db)
+        , options(options)
+        , tx(db)
+        , st(db)
+    {}
+    sqlite3 *db;
+    ImportOptions options;
+    std::int64_t now = 0;
+    Transaction tx;
+    ImportStatements st;
+    ImportSummary summary;
+    std::int64_t findingsBefore = 0;
+    std::int64_t snapshotId = 0;
+    std::set<std::int64_t> touchedImages;
+    std::set<std::string> seenHashes;
+    bool broken = false;
+
+    std::int64_t countFindings() const
+    {
+        Statement q(db, "SELECT COUNT(*) FROM finding");
+        return q.step() ? q.integer(0) : 0;
+    }
+};
+
+ImportSession::ImportSession(std::unique_ptr<Private> d)
+    : d(std::move(d))
+{}
+
+ImportSession::~ImportSession() = default;
+
+Result<std::unique_ptr<ImportSession>> Workspace::beginImport(const ImportOptions &options)
+{
+    auto p = std::make_unique<ImportSession::Private>(m_db, options);
+    if (!p->tx.begun())
+        return fail("cannot start the import transaction: " + lastError(m_db));
+    if (p->st.failed())
+        return fail("cannot prepare the import: " + lastError(m_db));
+    p->now = options.now ? options.now : systemNow();
+    p->findingsBefore = p->countFindings();
+    return std::unique_ptr<ImportSession>(new ImportSession(std::move(p)));
+}
+
+Result<ImportSummary> Workspace::import(const std::vector<ingest::FileRead> &files,
+                                        const ImportOptions &options)
+{
+    auto session = beginImport(options);
+    if (!session)
+        return fail(session.error());
+    for (const ingest::FileRead &file : files) {
+        const auto added = (*session)->add(file);
+        if (!added)
+            return fail(added.error());
+    }
+    return (*session)->commit();
+}
+
+Result<bool> ImportSession::add(const ingest::FileRead &file)
+{
+    if (d->broken)
+        return fail("the import was abandoned after an earlier error");
+    sqlite3 *const m_db = d->db;
+    ImportStatements &st = d->st;
+    const ImportOptions &options = d->options;
+    const std::int64_t now = d->now;
+    std::int64_t &snapshotId = d->snapshotId;
+    d->broken = true; // until this file is stored completely
+    ImportedFile out;
+    out.path = file.path;
+    out.format = std::string(ingest::formatKey(file.format));
+    out.skipped = file.skipped;
+    st.findFile.bind(1, file.contentSha256);
+    const bool known = st.findFile.step() || d->seenHashes.count(file.contentSha256);
+    st.findFile.reset();
+    if (known) {
+        out.alreadyImported = true;
+        d->summary.files.push_back(std::move(out));
+        d->broken = false;
+        return false;
+    }
+    d->seenHashes.insert(file.contentSha256);
+    if (snapshotId == 0) {
+        st.insertSnapshot.bind(1, options.snapshotTime.value_or(now)).bind(2, now);
+        if (!st.insertSnapshot.exec())
+            return fail("cannot record the snapshot: " + lastError(m_db));
+        snapshotId = sqlite3_last_insert_rowid(m_db);
+    }
+    st.insertFile.bind(1, snapshotId)
+        .bind(2, file.path)
+        .bind(3, out.format)
+        .bind(4, file.contentSha256);
+    if (!st.insertFile.exec())
+        return fail(file.path + ": cannot record the file: " + lastError(m_db));
+    const std::int64_t fileId = sqlite3_last_insert_rowid(m_db);
+
+    for (const model::Scan &scan : file.scans) {
+        const model::Image &img = scan.image;
+        st.upsertImage.bind(1, imageIdentity(img))
+            .bindOptional(2, img.configDigest)
+            .bind(3, img.name)
+            .bindOptional(4, img.osFamily)
+            .bindOptional(5, img.osVersion)
+            .bind(6, img.osEndOfLife ? 1 : 0)
+            .bindOptional(7, img.architecture);
+        if (img.configDigest.empty() && img.user.empty())
+            st.upsertImage.bindNull(8); // unknown, not "root"
+        else
+            st.upsertImage.bind(8, img.user);
+        if (img.created)
+            st.upsertImage.bind(9, img.created);
+        else
+            st.upsertImage.bindNull(9);
+        if (!st.upsertImage.step())
+            return fail(file.path + ": cannot store the image: " + lastError(m_db));
+        const std::int64_t imageId = st.upsertImage.integer(0);
+        st.upsertImage.reset();
+        d->touchedImages.insert(imageId);
+        ++out.images;
+        for (const std::string &digest : img.repoDigests)
+            st.insertRepoDigest.bind(1, imageId).bind(2, digest).exec();
+        for (const std::string &t : img.tags)
+            st.insertTag.bind(1, imageId).bind(2, t).exec();
+        for (const auto &[k, v] : img.labels)
+            st.insertLabel.bind(1, imageId).bind(2, k).bind(3, v).exec();
+        for (const std::string &p : img.exposedPorts)
+            st.insertPort.bind(1, imageId).bind(2, p).exec();
+        for (std::size_t i = 0; i < img.layers.size(); ++i) {
+            const model::Layer &l = img.layers[i];
+            st.insertLayer.bind(1, imageId)
+                .bind(2, std::int64_t(i))
+                .bind(3, l.diffId)
+                .bindOptional(4, l.blobDigest);
+            if (l.size >= 0)
+                st.insertLayer.bind(5, l.size);
+            else
+                st.insertLayer.bindNull(5);
+            st.insertLayer.bindOptional(6, l.createdBy).exec();
+        }
+
+        const std::int64_t takenAt = options.snapshotTime ? *options.snapshotTime
+                                     : scan.scannedAt     ? scan.scannedAt
+                                                          : now;
+        st.insertScan.bind(1, snapshotId)
+            .bind(2, fileId)
+            .bind(3, imageId)
+            .bind(4, scan.scanner)
+            .bindOptional(5, scan.scannerVersion)
+            .bind(6, takenAt);
+        if (!st.insertScan.exec())
+            return fail(file.path + ": cannot record the scan: " + lastError(m_db));
+        const std::int64_t scanId = sqlite3_last_insert_rowid(m_db);
+
+        for (const model::Finding &f : scan.findings) {
+            ++out.findings;
+            st.upsertVuln.bind(1, f.vulnerabilityId)
+                .bindOptional(2, f.title)
+                .bindOptional(3, f.description);
+            f.published ? st.upsertVuln.bind(4, f.published) : st.upsertVuln.bindNull(4);
+            f.lastModified ? st.upsertVuln.bind(5, f.lastModified) : st.upsertVuln.bindNull(5);
+            st.upsertVuln.exec();
+            for (const std::string &a : f.aliases)
+                st.insertAlias.bind(1, f.vulnerabilityId).bind(2, a).exec();
+            for (const std::string &u : f.urls)
+                st.insertUrl.bind(1, f.vulnerabilityId).bind(2, u).exec();
+            for (const std::string &c : f.cwes)
+                st.insertCwe.bind(1, f.vulnerabilityId).bind(2, c).exec();
+            for (const model::CvssRecord &c : f.cvss) {
+                st.insertCvss.bind(1, f.vulnerabilityId)
+                    .bind(2, c.source)
+                    .bind(3, c.version)
+                    .bind(4, c.vector);
+                c.baseTenths >= 0 ? st.insertCvss.bind(5, int(c.baseTenths))
+                                  : st.insertCvss.bindNull(5);
+                st.insertCvss.exec();
+            }
+            st.upsertFinding.bind(1, imageId)
+                .bind(2, f.vulnerabilityId)
+                .bind(3, f.packageName)
+                .bind(4, f.packageVersion)
+                .bindOptional(5, f.packageType)
+                .bindOptional(6, f.purl)
+                .bindOptional(7, f.packagePath)
+                .bindOptional(8, f.layerDiffId)
+                .bind(9, model::fixStateKey(f.fixState))
+                .bindOptional(10, f.fixStateWord)
+                .bind(11, f.suppressed ? 1 : 0);
+            f.epss ? st.upsertFinding.bind(12, *f.epss) : st.upsertFinding.bindNull(12);
+            st.upsertFinding.bind(13, f.knownExploited ? 1 : 0);
+            if (!st.upsertFinding.step())
+                return fail(file.path + ": cannot store finding " + f.vulnerabilityId + ": " +
+                            lastError(m_db));
+            const std::int64_t findingId = st.upsertFinding.integer(0);
+            st.upsertFinding.reset();
+            for (const std::string &v : f.fixedVersions)
+                st.insertFixed.bind(1, findingId).bind(2, v).exec();
+            for (const model::SeverityRating &s : f.severities)
+                st.upsertSeverity.bind(1, findingId)
+                    .bind(2, s.source)
+                    .bind(3, model::severityKey(s.severity))
+                    .bindOptional(4, s.word)
+                    .exec();
+            st.insertFindingScan.bind(1, findingId).bind(2, scanId).exec();
+        }
+    }
+    if (st.failed())
+        return fail(file.path + ": cannot store: " + lastError(m_db));
+    d->summary.files.push_back(std::move(out));
+    d->broken = false;
+    return true;
+}
+
+Result<ImportSummary> ImportSession::commit()
+{
+    if (d->broken)
+        return fail("the import was abandoned after an earlier error");
+    sqlite3 *const m_db = d->db;
+    // First seen, last seen and resolution follow from the scan history of each image
+    // touched, so backfilled (older) scans land in the right place.
+    Statement history(
+        m_db,
+        "UPDATE finding SET "
+        "first_seen = (SELECT MIN(s.taken_at) FROM finding_scan fs JOIN scan s ON s.id = "
+        "fs.scan_id "
+        "              WHERE fs.finding_id = finding.id), "
+        "last_seen = (SELECT MAX(s.taken_at) FROM finding_scan fs JOIN scan s ON s.id = fs.scan_id "
+        "             WHERE fs.finding_id = finding.id) "
+        "WHERE image_id = ?");
+    Statement resolution(
+        m_db,
+        "UPDATE finding SET resolved_at = (SELECT MIN(s.taken_at) FROM scan s "
+        "  WHERE s.image_id = finding.image_id AND s.taken_at > finding.last_seen) "
+        "WHERE image_id = ?");
+    for (std::int64_t imageId : d->touchedImages) {
+        if (!history.bind(1, imageId).exec() || !resolution.bind(1, imageId).exec())
+            return fail("cannot update finding history: " + lastError(m_db));
+    }
+
+    if (d->snapshotId != 0)
+        d->summary.snapshotId = d->snapshotId;
+    d->summary.newFindings = int(d->countFindings() - d->findingsBefore);
+    if (!d->tx.commit())
+        return fail("cannot commit the import: " + lastError(m_db));
+    d->broken = true; // a session commits once
+    return std::move(d->summary);
+}
+
+Result<std::vector<FindingRow>> Workspace::findings(int limit) const
+{
+    std::vector<FindingRow> rows;
+    Statement q(
+        m_db,
+        "SELECT f.id, f.vuln_id, i.name, i.config_digest, f.pkg_name, f.pkg_version, f.pkg_type, "
+        "f.purl, "
+        "f.pkg_path, f.fix_state, f.fix_state_word, f.layer_diff_id, "
+        "(SELECT l.idx FROM layer l WHERE l.image_id = f.image_id AND l.diff_id = f.layer_diff_id "
+        " ORDER BY l.idx LIMIT 1), "
+        "f.first_seen, f.last_seen, f.resolved_at, f.suppressed, f.known_exploited, f.epss, "
+        "f.image_id "
+        "FROM finding f JOIN image i ON i.id = f.image_id "
+        "ORDER BY i.name, f.vuln_id, f.pkg_name, f.pkg_version LIMIT ?");
+    q.bind(1, std::int64_t(limit));
+    std::unordered_map<std::int64_t, std::size_t> byId;
+    std::map<std::string, std::vector<std::size_t>> byVuln;
+    std::map<std::int64_t, std::vector<std::size_t>> byImage;
+    while (q.step()) {
+        FindingRow r;
+        r.id = q.integer(0);
+        r.vulnerability = std::string(q.text(1));
+        r.image = std::string(q.text(2));
+        r.imageDigest = std::string(q.text(3));
+        r.package = std::string(q.text(4));
+        r.installedVersion = std::string(q.text(5));
+        r.packageType = std::string(q.text(6));
+        r.purl = std::string(q.text(7));
+        r.packagePath = std::string(q.text(8));
+        r.fixState = std::string(q.text(9));
+        r.fixStateWord = std::string(q.text(10));
+        r.layerDiffId = std::string(q.text(11));
+        r.layerIndex = q.isNull(12) ? -1 : int(q.integer(12));
+        r.firstSeen = q.integer(13);
+        r.lastSeen = q.integer(14);
+        if (!q.isNull(15))
+            r.resolvedAt = q.integer(15);
+        r.suppressed = q.integer(16) != 0;
+        r.kev = q.integer(17) != 0;
+        if (!q.isNull(18))
+            r.epss = q.real(18);
+        byId[r.id] = rows.size();
+        byVuln[r.vulnerability].push_back(rows.size());
+        byImage[q.integer(19)].push_back(rows.size());
+        rows.push_back(std::move(r));
+    }
+    if (q.failed())
+        return fail("cannot read findings: " + lastError(m_db));
+
+    // Child tables in one pass each, grouped in memory.
+    Statement aliases(m_db, "SELECT vuln_id, alias FROM vuln_alias ORDER BY vuln_id, alias");
+    while (aliases.step())
+        if (auto it = byVuln.find(std::string(aliases.text(0))); it != byVuln.end())
+            for (std::size_t i : it->second)
+                rows[i].aliases.emplace_back(aliases.text(1));
+    Statement cvss(m_db,
+                   "SELECT vuln_id, source, version, vector, base_tenths FROM cvss ORDER BY "
+                   "vuln_id, version DESC, source");
+    while (cvss.step())
+        if (auto it = byVuln.find(std::string(cvss.text(0))); it != byVuln.end())
+            for (std::size_t i : it->second)
+                rows[i].cvss.push_back({std::string(cvss.text(1)),
+                                        std::string(cvss.text(2)),
+                                        std::string(cvss.text(3)),
+                                        cvss.isNull(4) ? -1 : int(cvss.integer(4))});
+    Statement fixedVersions(m_db, "SELECT finding_id, version FROM finding_fixed_version");
+    while (fixedVersions.step())
+        if (auto it = byId.find(fixedVersions.integer(0)); it != byId.end())
+            rows[it->second].fixedVersions.emplace_back(fixedVersions.text(1));
+    Statement severities(
+        m_db,
+        "SELECT finding_id, source, severity FROM finding_severity ORDER BY finding_id, source");
+    while (severities.step())
+        if (auto it = byId.find(severities.integer(0)); it != byId.end())
+            rows[it->second].severities.emplace_back(severities.text(1), severities.text(2));
+    Statement digests(
+        m_db, "SELECT image_id, repo_digest FROM image_repo_digest ORDER BY image_id, repo_digest");
+    while (digests.step())
+        if (auto it = byImage.find(digests.integer(0)); it != byImage.end())
+            for (std::size_t i : it->second)
+                rows[i].repoDigests.emplace_back(digests.text(1));
+    Statement scanners(m_db,
+                       "SELECT DISTINCT fs.finding_id, s.scanner FROM finding_scan fs JOIN scan s "
+                       "ON s.id = fs.scan_id "
+                       "ORDER BY fs.finding_id, s.scanner");
+    while (scanners.step())
+        if (auto it = byId.find(scanners.integer(0)); it != byId.end())
+            rows[it->second].scanners.emplace_back(scanners.text(1));
+    return rows;
+}
+
+} // namespace patchwise::store

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ingest/reader.h"
+#include "model/severity.h"
+#include "util/result.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace patchwise::store {
+
+struct ImportOptions
+{
+    // Backfills: the time every scan of this import is recorded at. Without it a scan is
+    // recorded at the report's own time, or at the import time when the report has none.
+    std::optional<std::int64_t> snapshotTime;
+    std::int64_t now = 0; // import time (Unix seconds); 0 = the system clock
+};
+
+struct ImportedFile
+{
+    std::string path;
+    std::string format;
+    bool alreadyImported = false; // same content imported before: nothing changed
+    int images = 0;
+    int findings = 0; // findings the file reported (before deduplication)
+    int containers = 0;
+    std::vector<ingest::SkipCount> skipped;
+};
+
+struct ImportSummary
+{
+    std::optional<std::int64_t> snapshotId; // none when every file was already imported
+    std::vector<ImportedFile> files;
+    int newFindings = 0; // findings the workspace did not have before
+};
+
+// One row of `patchwise-cli findings`.
+struct FindingRow
+{
+    std::int64_t id = 0;
+    std::string vulnerability;
+    std::vector<std::string> aliases;
+    std::string image;
+    std::string imageDigest;
+    std::vector<std::string> repoDigests;
+    std::string package;
+    std::string installedVersion;
+    std::string packageType;
+    std::string purl;
+    std::string packagePath;
+    std::vector<std::string> fixedVersions;
+    std::string fixState;
+    std::string fixStateWord;
+    std::vector<std::pair<std::string, std::string>> severities; // source → normalised key
+    struct Cvss
+    {
+        std::string source, version, vector;
+        int baseTenths = -1;
+    };
+    std::vector<Cvss> cvss;
+    std::string layerDiffId;
+    int layerIndex = -1;
+    std::int64_t firstSeen = 0;
+    std::int64_t lastSeen = 0;
+    std::optional<std::int64_t> resolvedAt;
+    bool suppressed = false;
+    bool kev = false;
+    std::optional<double> epss;
+    int runningContainers = 0;
+    std::vector<std::string> scanners;
+};
+
+class ImportSession;
+
+// The SQLite workspace: the durable record of everything imported. Schema versioned with
+// PRAGMA user_version and ordered migrations; WAL; foreign keys on. One Workspace per
+// thread. All SQL of Patchwise lives in core/store/.
+class Workspace
+{
+public:
+    ~Workspace();
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
+
+    // Opens (creating when missing) and migrates to the current schema.
+    static Result<std::unique_ptr<Workspace>> open(const std::string &path);
+
+    static int schemaVersion();
+    int userVersion() const;
+
+    // Stores everything the files contributed, all or nothing, as one snapshot.
+    Result<ImportSummary> import(const std::vector<ingest::FileRead> &files,
+                                 const ImportOptions &options);
+
+    // The same, one file at a time, so memory is bounded by the largest file: begin a
+    // session, add() each file as it is read, commit(). Destroying an uncommitted session
+    // (or any add() error) rolls everything back.
+    Result<std::unique_ptr<ImportSession>> beginImport(const ImportOptions &options);
+
+    // Findings, most recently seen first within an image; limit < 0 means all.
+    Result<std::vector<FindingRow>> findings(int limit = -1) const;
+
+    std::int64_t count(const char *table) const; // tests and summaries
+
+private:
+    friend class ImportSession;
+    explicit Workspace(sqlite3 *db);
+    bool migrate(std::string &error);
+
+    sqlite3 *m_db;
+};
+
+class ImportSession
+{
+public:
+    ~ImportSession();
+    Result<bool> add(const ingest::FileRead &file); // true when stored, false when already imported
+    Result<ImportSummary> commit();
+
+private:
+    friend class Workspace;
+    struct Private;
+    explicit ImportSession(std::unique_ptr<Private> d);
+    std::unique_ptr<Private> d;
+};
+
+} // namespace patchwise::store
