@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // patchwise-cli as scripts see it: exit codes, stdin/argument input, one line per input.
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -119,6 +122,87 @@ private Q_SLOTS:
         const Run r = runCli({QStringLiteral("cvss")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.isEmpty());
+    }
+
+    void importAndFindings()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("ws.db"));
+        const QString report = dir.filePath(QStringLiteral("report.json"));
+        QFile f(report);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            R"json({"SchemaVersion":2,"CreatedAt":"2025-01-02T03:04:05Z","ArtifactName":"shop/web:2.1",
+"Metadata":{"ImageID":"sha256:aaaa","DiffIDs":["sha256:l0","sha256:l1"]},
+"Results":[{"Target":"shop/web:2.1 (alpine 3.19)","Class":"os-pkgs","Type":"alpine","Vulnerabilities":[
+{"VulnerabilityID":"CVE-2024-1","PkgName":"=HYPERLINK(1)","InstalledVersion":"1.0","FixedVersion":"1.1, 1.2","Status":"fixed",
+ "Layer":{"DiffID":"sha256:l1"},"Severity":"HIGH","VendorSeverity":{"alpine":2}}]}]})json");
+        f.close();
+        // Usage errors.
+        QCOMPARE(runCli({QStringLiteral("import"), report}).exitCode, 2);
+        QCOMPARE(runCli({QStringLiteral("import"), QStringLiteral("--db"), db}).exitCode, 2);
+        QCOMPARE(runCli({QStringLiteral("findings"),
+                         QStringLiteral("--db"),
+                         db,
+                         QStringLiteral("--format"),
+                         QStringLiteral("xml")})
+                     .exitCode,
+                 2);
+
+        const Run imported = runCli({QStringLiteral("import"), QStringLiteral("--db"), db, report});
+        QCOMPARE(imported.exitCode, 0);
+        const QJsonObject summary = QJsonDocument::fromJson(imported.out).object();
+        QCOMPARE(summary.value(u"totals").toObject().value(u"findings").toInt(), 1);
+        QCOMPARE(summary.value(u"snapshot").toInt(), 1);
+        QCOMPARE(summary.value(u"files").toArray().at(0).toObject().value(u"format").toString(),
+                 QStringLiteral("trivy"));
+
+        const Run json = runCli({QStringLiteral("findings"), QStringLiteral("--db"), db});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(json.out).array();
+        QCOMPARE(rows.size(), 1);
+        const QJsonObject row = rows.at(0).toObject();
+        QCOMPARE(row.value(u"vulnerability").toString(), QStringLiteral("CVE-2024-1"));
+        QCOMPARE(row.value(u"image").toString(), QStringLiteral("shop/web:2.1"));
+        QCOMPARE(row.value(u"imageDigest").toString(), QStringLiteral("sha256:aaaa"));
+        QCOMPARE(row.value(u"fixedVersions").toArray().size(), 2);
+        QCOMPARE(row.value(u"fixState").toString(), QStringLiteral("fixed"));
+        QCOMPARE(row.value(u"layerIndex").toInt(), 1);
+        QCOMPARE(row.value(u"severities").toObject().value(u"alpine").toString(),
+                 QStringLiteral("medium"));
+        QCOMPARE(row.value(u"severities").toObject().value(u"trivy").toString(),
+                 QStringLiteral("high"));
+        QCOMPARE(row.value(u"firstSeen").toString(), QStringLiteral("2025-01-02T03:04:05Z"));
+        QVERIFY(row.value(u"resolvedAt").isNull());
+        QVERIFY(row.value(u"epss").isNull());
+        QCOMPARE(row.value(u"kev").toBool(), false);
+
+        const Run csv = runCli({QStringLiteral("findings"),
+                                QStringLiteral("--db"),
+                                db,
+                                QStringLiteral("--format"),
+                                QStringLiteral("csv")});
+        QCOMPARE(csv.exitCode, 0);
+        const QList<QByteArray> lines = csv.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].startsWith("vulnerability,aliases,image,imageDigest,"));
+        QVERIFY(lines[1].contains(",'=HYPERLINK(1),")); // formula neutralised
+
+        // Again: nothing changes.
+        const Run again = runCli({QStringLiteral("import"), QStringLiteral("--db"), db, report});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(again.out).object().value(u"snapshot").isNull());
+
+        // A broken file: non-zero exit, a message naming it, nothing imported.
+        const QString broken = dir.filePath(QStringLiteral("broken.json"));
+        QFile b(broken);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        b.write("{\"SchemaVersion\": 2, \"Results\": [");
+        b.close();
+        const Run bad = runCli({QStringLiteral("import"), QStringLiteral("--db"), db, broken});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY(bad.err.contains(broken.toUtf8()));
+        QVERIFY(bad.err.contains("workspace is unchanged"));
     }
 
     void manyLines()

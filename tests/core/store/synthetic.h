@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Small synthetic scanner reports with known ground truth, written by the tests themselves.
+
+#include <QString>
+#include <QStringList>
+#include <string>
+#include <vector>
+
+namespace synthetic {
+
+struct Vuln
+{
+    QString id;
+    QString package = QStringLiteral("openssl");
+    QString version = QStringLiteral("3.0.1");
+    QString fixed;
+};
+
+inline QString digestOf(int n)
+{
+    return QStringLiteral("sha256:%1").arg(n, 64, 16, QLatin1Char('0'));
+}
+
+// A Trivy SchemaVersion 2 report of image `imageNo` created at `createdAt` (ISO 8601).
+inline std::string
+trivyReport(int imageNo, const QString &createdAt, const std::vector<Vuln> &vulns)
+{
+    QStringList items;
+    for (const Vuln &v : vulns) {
+        items
+            << QString::fromUtf8(
+                   R"json({"VulnerabilityID":"%1","PkgName":"%2","InstalledVersion":"%3","FixedVersion":"%4",
+"Status":"%5","Layer":{"DiffID":"%6"},"Severity":"HIGH","VendorSeverity":{"nvd":3,"debian":2},
+"CVSS":{"nvd":{"V3Vector":"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H","V3Score":9.8}}})json")
+                   .arg(v.id,
+                        v.package,
+                        v.version,
+                        v.fixed,
+                        v.fixed.isEmpty() ? QStringLiteral("affected") : QStringLiteral("fixed"),
+                        digestOf(1000 + imageNo));
+    }
+    return QString::fromUtf8(
+               R"json({"SchemaVersion":2,"CreatedAt":"%1","ArtifactName":"registry.example/app%2:1.0","ArtifactType":"container_image",
+"Metadata":{"ImageID":"%3","RepoDigests":["registry.example/app%2@%4"],"RepoTags":["registry.example/app%2:1.0"],
+"OS":{"Family":"debian","Name":"12.5"},"DiffIDs":["%5"]},
+"Results":[{"Target":"registry.example/app%2:1.0 (debian 12.5)","Class":"os-pkgs","Type":"debian","Vulnerabilities":[%6]}]})json")
+        .arg(createdAt,
+             QString::number(imageNo),
+             digestOf(imageNo),
+             digestOf(500 + imageNo),
+             digestOf(1000 + imageNo),
+             items.join(u','))
+        .toStdString();
+}
+
+} // namespace synthetic

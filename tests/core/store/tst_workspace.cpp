@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The workspace: snapshots, history (first seen / resolved), deduplication, idempotence.
+
+#include "ingest/reader.h"
+#include "store/importrunner.h"
+#include "store/workspace.h"
+#include "synthetic.h"
+#include "util/timestamp.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <map>
+#include <set>
+
+using namespace patchwise;
+
+namespace {
+
+ingest::FileRead read(const std::string &name, const std::string &bytes)
+{
+    auto r = ingest::readBytes(name, bytes);
+    if (!r)
+        qFatal("synthetic report rejected: %s", r.error().c_str());
+    return *r;
+}
+
+std::map<std::string, store::FindingRow> byVuln(const std::vector<store::FindingRow> &rows)
+{
+    std::map<std::string, store::FindingRow> m;
+    for (const auto &r : rows)
+        m[r.vulnerability + "|" + r.image] = r;
+    return m;
+}
+
+std::int64_t ts(const char *iso)
+{
+    return *parseTimestamp(iso);
+}
+
+} // namespace
+
+class TestWorkspace : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path =
+            QDir(m_dir.path()).filePath(QStringLiteral("ws-%1.db").arg(++m_counter)).toStdString();
+    }
+
+    void createsCurrentSchema()
+    {
+        auto ws = store::Workspace::open(m_path);
+        QVERIFY2(ws, ws ? "" : ws.error().c_str());
+        QCOMPARE((*ws)->userVersion(), store::Workspace::schemaVersion());
+        // Opening again does not migrate twice.
+        ws = store::Workspace::open(m_path);
+        QVERIFY(ws);
+        QCOMPARE((*ws)->userVersion(), store::Workspace::schemaVersion());
+    }
+
+    void refusesForeignAndNewerFiles()
+    {
+        QFile f(QString::fromStdString(m_path));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            "this is not a database, just text that is long enough to not be empty............");
+        f.close();
+        auto ws = store::Workspace::open(m_path);
+        QVERIFY(!ws);
+        QVERIFY(QString::fromStdString(ws.error()).contains(QString::fromStdString(m_path)));
+
+        // A workspace from a future schema: PRAGMA user_version lives in bytes 60..63 of
+        // the database header (big-endian), so the test can set it without SQL.
+        const std::string newer = m_path + ".newer";
+        {
+            auto w = store::Workspace::open(newer);
+            QVERIFY(w);
+        }
+        QFile db(QString::fromStdString(newer));
+        QVERIFY(db.open(QIODevice::ReadWrite));
+        QVERIFY(db.seek(60));
+        db.write(QByteArray("\x00\x00\x00\x63", 4)); // 99
+        db.close();
+        auto future = store::Workspace::open(newer);
+        QVERIFY(!future);
+        QVERIFY2(QString::fromStdString(future.error()).contains(QStringLiteral("newer Patchwise")),
+                 future.error().c_str());
+    }
+
+    void historyAcrossScans()
+    {
+        auto ws = *store::Workspace::open(m_path);
+        using synthetic::Vuln;
+        const auto scan1 = synthetic::trivyReport(
+            1,
+            QStringLiteral("2025-01-10T10:00:00+01:00"),
+            {Vuln{QStringLiteral("CVE-2024-0001")}, Vuln{QStringLiteral("CVE-2024-0002")}});
+        const auto scan2 = synthetic::trivyReport(
+            1,
+            QStringLiteral("2025-02-10T09:00:00Z"),
+            {Vuln{QStringLiteral("CVE-2024-0002")}, Vuln{QStringLiteral("CVE-2024-0003")}});
+        QVERIFY(ws->import({read("scan1.json", scan1)}, {}));
+        QVERIFY(ws->import({read("scan2.json", scan2)}, {}));
+        auto rows = byVuln(*ws->findings());
+        QCOMPARE(rows.size(), std::size_t(3));
+        const std::string image = "registry.example/app1:1.0";
+        const auto &gone = rows["CVE-2024-0001|" + image];
+        QCOMPARE(gone.firstSeen, ts("2025-01-10T09:00:00Z"));
+        QCOMPARE(gone.lastSeen, ts("2025-01-10T09:00:00Z"));
+        QVERIFY(gone.resolvedAt);
+        QCOMPARE(*gone.resolvedAt, ts("2025-02-10T09:00:00Z"));
+        const auto &stays = rows["CVE-2024-0002|" + image];
+        QCOMPARE(stays.firstSeen, ts("2025-01-10T09:00:00Z"));
+        QCOMPARE(stays.lastSeen, ts("2025-02-10T09:00:00Z"));
+        QVERIFY(!stays.resolvedAt);
+        const auto &fresh = rows["CVE-2024-0003|" + image];
+        QCOMPARE(fresh.firstSeen, ts("2025-02-10T09:00:00Z"));
+        QCOMPARE(fresh.layerIndex, 0);
+        QCOMPARE(fresh.imageDigest, synthetic::digestOf(1).toStdString());
+        QCOMPARE(fresh.repoDigests.size(), std::size_t(1));
+
+        // A backfilled older scan moves first-seen back without resolving anything.
+        const auto scan0 = synthetic::trivyReport(
+            1, QStringLiteral("2025-03-01T00:00:00Z"), {Vuln{QStringLiteral("CVE-2024-0003")}});
+        store::ImportOptions backfill;
+        backfill.snapshotTime = ts("2024-12-01T00:00:00Z");
+        QVERIFY(ws->import({read("scan0.json", scan0)}, backfill));
+        rows = byVuln(*ws->findings());
+        QCOMPARE(rows["CVE-2024-0003|" + image].firstSeen, ts("2024-12-01T00:00:00Z"));
+        QVERIFY(!rows["CVE-2024-0003|" + image].resolvedAt);
+        QCOMPARE(*rows["CVE-2024-0001|" + image].resolvedAt, ts("2025-02-10T09:00:00Z"));
+
+        // A finding that comes back is open again.
+        const auto scan3 = synthetic::trivyReport(1,
+                                                  QStringLiteral("2025-03-10T00:00:00Z"),
+                                                  {Vuln{QStringLiteral("CVE-2024-0001")},
+                                                   Vuln{QStringLiteral("CVE-2024-0002")},
+                                                   Vuln{QStringLiteral("CVE-2024-0003")}});
+        QVERIFY(ws->import({read("scan3.json", scan3)}, {}));
+        rows = byVuln(*ws->findings());
+        QVERIFY(!rows["CVE-2024-0001|" + image].resolvedAt);
+    }
+
+    void reimportChangesNothing()
+    {
+        auto ws = *store::Workspace::open(m_path);
+        const auto scan =
+            synthetic::trivyReport(2,
+                                   QStringLiteral("2025-01-10T10:00:00Z"),
+                                   {synthetic::Vuln{QStringLiteral("CVE-2024-0001")}});
+        auto first = ws->import({read("a.json", scan)}, {});
+        QVERIFY(first && first->snapshotId);
+        const auto snapshots = ws->count("snapshot");
+        const auto scans = ws->count("scan");
+        auto second = ws->import({read("copy-of-a.json", scan)}, {});
+        QVERIFY(second);
+        QVERIFY(!second->snapshotId);
+        QVERIFY(second->files.at(0).alreadyImported);
+        QCOMPARE(ws->count("snapshot"), snapshots);
+        QCOMPARE(ws->count("scan"), scans);
+    }
+
+    void duplicatesWithinAndAcrossScanners()
+    {
+        if (!QDir(QStringLiteral(PATCHWISE_FIXTURES_DIR)).exists())
+            QSKIP("shared/fixtures is not available");
+        auto ws = *store::Workspace::open(m_path);
+        store::ImportRequest request;
+        // The same Debian 12 image scanned by Trivy and by Grype.
+        request.paths = {PATCHWISE_FIXTURES_DIR "/trivy/tejas-multi-scanner--trivy-results.json",
+                         PATCHWISE_FIXTURES_DIR "/grype/tejas-multi-scanner--grype-results.json"};
+        const auto report = store::runImport(*ws, request);
+        QVERIFY(report.committed);
+        QCOMPARE(ws->count("image"), 1); // joined on the config digest
+        const auto rows = *ws->findings();
+        int both = 0;
+        std::set<std::string> keys;
+        for (const auto &r : rows) {
+            QVERIFY(
+                keys.insert(r.vulnerability + "|" + r.package + "|" + r.installedVersion).second);
+            both += r.scanners.size() == 2;
+        }
+        QVERIFY2(both > 20, qPrintable(QString::number(both)));
+        // Fewer rows than the two reports together: shared findings are one row.
+        QVERIFY(rows.size() < std::size_t(54 + 160));
+    }
+
+    void keepGoingImportsTheGoodFiles()
+    {
+        QTemporaryDir dir;
+        const QString good = dir.filePath(QStringLiteral("good.json"));
+        const QString bad = dir.filePath(QStringLiteral("bad.json"));
+        QFile g(good), b(bad);
+        QVERIFY(g.open(QIODevice::WriteOnly) && b.open(QIODevice::WriteOnly));
+        g.write(QByteArray::fromStdString(
+            synthetic::trivyReport(3,
+                                   QStringLiteral("2025-01-01T00:00:00Z"),
+                                   {synthetic::Vuln{QStringLiteral("CVE-2024-0009")}})));
+        b.write("{\"SchemaVersion\":2,\"Results\":[{\"Vulnerabilities\":[{\"VulnerabilityID\":");
+        g.close();
+        b.close();
+        auto ws = *store::Workspace::open(m_path);
+        store::ImportRequest request;
+        request.paths = {bad.toStdString(), good.toStdString()};
+        auto strict = store::runImport(*ws, request);
+        QVERIFY(!strict.committed);
+        QCOMPARE(ws->count("finding"), 0);
+        request.keepGoing = true;
+        auto lenient = store::runImport(*ws, request);
+        QVERIFY(lenient.committed);
+        QCOMPARE(lenient.failures.size(), std::size_t(1));
+        QVERIFY(QString::fromStdString(lenient.failures[0].error).contains(bad));
+        QCOMPARE(ws->count("finding"), 1);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::string m_path;
+    int m_counter = 0;
+};
+
+QTEST_GUILESS_MAIN(TestWorkspace)
+#include "tst_workspace.moc"
