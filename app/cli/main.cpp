@@ -28,11 +28,12 @@ constexpr std::string_view kUsage =
     "  cvss [VECTOR...]   score CVSS v2.0/v3.0/v3.1/v4.0 vectors; without arguments, read one\n"
     "                     vector per line from standard input. Prints one JSON object per\n"
     "                     vector and line (rejected vectors as {\"vector\":…,\"error\":…}).\n"
-    "  import --db FILE [--keep-going] [--snapshot-time TIME] PATH...\n"
+    "  import --db FILE [--keep-going] [--snapshot-time TIME] [--only KIND] PATH...\n"
     "                     import scanner reports (files or directories, walked recursively)\n"
     "                     into the workspace FILE as one snapshot, all or nothing; prints a\n"
     "                     JSON summary. --keep-going imports the good files and reports the\n"
     "                     bad ones. --snapshot-time (ISO 8601) records a backfill.\n"
+    "                     --only scans|inventory|feeds refuses files of any other kind.\n"
     "  findings --db FILE [--limit N] [--format json|csv]\n"
     "                     print the workspace's findings\n"
     "\n"
@@ -194,6 +195,16 @@ int runImport(int argc, char **argv)
     patchwise::store::ImportRequest request;
     request.paths = args.positional;
     request.keepGoing = args.flag("--keep-going");
+    if (const auto only = args.option("--only")) {
+        if (*only == "scans")
+            request.onlyKind = patchwise::ingest::FormatKind::Scan;
+        else if (*only == "inventory")
+            request.onlyKind = patchwise::ingest::FormatKind::Inventory;
+        else if (*only == "feeds")
+            request.onlyKind = patchwise::ingest::FormatKind::Feed;
+        else
+            return usageError("import: --only takes scans, inventory or feeds");
+    }
     if (const auto t = args.option("--snapshot-time")) {
         const auto parsed = patchwise::parseTimestamp(*t);
         if (!parsed)

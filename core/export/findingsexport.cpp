@@ -235,6 +235,8 @@ std::string importReportJson(const store::ImportReport &report)
         out.append(std::to_string(f.findings) + ",");
         key(out, "containers");
         out.append(std::to_string(f.containers) + ",");
+        key(out, "feedEntries");
+        out.append(std::to_string(f.feedEntries) + ",");
         key(out, "skipped");
         out.push_back('[');
         for (std::size_t k = 0; k < f.skipped.size(); ++k) {

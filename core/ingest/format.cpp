@@ -71,12 +71,45 @@ std::string_view formatKey(Format format)
     return "unknown";
 }
 
+FormatKind kindOf(Format format)
+{
+    switch (format) {
+    case Format::Unknown:
+        return FormatKind::Unknown;
+    case Format::Kubernetes:
+    case Format::DockerInspect:
+        return FormatKind::Inventory;
+    case Format::Kev:
+    case Format::Epss:
+        return FormatKind::Feed;
+    default:
+        return FormatKind::Scan;
+    }
+}
+
+std::string_view kindName(FormatKind kind)
+{
+    switch (kind) {
+    case FormatKind::Scan:
+        return "scanner report";
+    case FormatKind::Inventory:
+        return "inventory";
+    case FormatKind::Feed:
+        return "threat feed";
+    case FormatKind::Unknown:
+        break;
+    }
+    return "unknown";
+}
+
 bool isImportable(Format format)
 {
     switch (format) {
     case Format::Trivy:
     case Format::TrivyLegacy:
     case Format::Grype:
+    case Format::Kev:
+    case Format::Epss:
         return true;
     default:
         return false;

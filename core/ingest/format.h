@@ -26,6 +26,17 @@ enum class Format
     Anchore,
 };
 
+// What a format describes.
+enum class FormatKind
+{
+    Unknown,
+    Scan,      // scanner findings about images
+    Inventory, // what runs: Kubernetes, docker
+    Feed,      // threat intelligence: KEV, EPSS
+};
+FormatKind kindOf(Format format);
+std::string_view kindName(FormatKind kind); // "scanner report", "inventory", "threat feed"
+
 // Stable key used in summaries: "trivy", "trivy-legacy", "grype", "cyclonedx", …
 std::string_view formatKey(Format format);
 // Whether this build can import the format (others are recognised and reported).

@@ -51,8 +51,12 @@ Result<FileRead> readSource(SourceFile file)
 
     if (looksLikeEpssCsv(content)) {
         out.format = Format::Epss;
-        return fail(file.path +
-                    ": FIRST EPSS CSV is recognised but its import is not available yet");
+        try {
+            readEpssCsv(content, out);
+        } catch (const ShapeError &e) {
+            return fail(file.path + ": first-epss CSV, " + e.what());
+        }
+        return out;
     }
     const char first = content[firstByte];
     if (first != '{' && first != '[')
@@ -94,6 +98,9 @@ Result<FileRead> readSource(SourceFile file)
             break;
         case Format::Grype:
             readGrype(node, out);
+            break;
+        case Format::Kev:
+            readKev(node, out);
             break;
         default:
             break;

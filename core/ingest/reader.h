@@ -23,6 +23,11 @@ struct FileRead
     Format format = Format::Unknown;
     std::string contentSha256; // of the (decompressed) content: re-imports are recognised by it
     std::vector<model::Scan> scans;
+    std::vector<model::KevEntry> kev;
+    std::string kevCatalogVersion;
+    std::vector<model::EpssEntry> epss;
+    std::int64_t epssScoreDate = 0; // 0 when the file does not say
+    std::string epssModelVersion;
     std::vector<SkipCount> skipped;
 
     void skip(const std::string &reason, int count = 1);

@@ -16,6 +16,9 @@ namespace patchwise::ingest {
 void readTrivyReport(const JsonNode &root, FileRead &out);
 void readTrivyLegacy(const JsonNode &root, FileRead &out);
 void readGrype(const JsonNode &root, FileRead &out);
+void readKev(const JsonNode &root, FileRead &out);
+// EPSS CSV; throws ShapeError with "line N" as the path on a malformed row.
+void readEpssCsv(std::string_view content, FileRead &out);
 
 // Shared helpers.
 std::string cvssVersionOf(std::string_view vector); // "3.1" from "CVSS:3.1/…", "2.0" without prefix

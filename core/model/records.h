@@ -90,4 +90,25 @@ struct Scan
     std::vector<Finding> findings;
 };
 
+// CISA Known Exploited Vulnerabilities catalog entry.
+struct KevEntry
+{
+    std::string cve;
+    std::string vendorProject;
+    std::string product;
+    std::string name;
+    std::int64_t dateAdded = 0;
+    std::int64_t dueDate = 0;
+    bool ransomware = false; // knownRansomwareCampaignUse == "Known"
+    std::string requiredAction;
+};
+
+// FIRST EPSS score of one CVE on one day.
+struct EpssEntry
+{
+    std::string cve;
+    double probability = 0; // 0..1
+    double percentile = 0;  // 0..1
+};
+
 } // namespace patchwise::model

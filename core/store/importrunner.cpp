@@ -84,6 +84,17 @@ ImportReport runImport(Workspace &workspace,
                 return report; // the session rolls back
             continue;
         }
+        if (request.onlyKind && ingest::kindOf(read->format) != *request.onlyKind) {
+            report.failures.push_back(
+                {input.path,
+                 input.path + ": is a " +
+                     std::string(ingest::kindName(ingest::kindOf(read->format))) + " (" +
+                     std::string(ingest::formatKey(read->format)) + "), but only " +
+                     std::string(ingest::kindName(*request.onlyKind)) + "s were expected"});
+            if (!request.keepGoing)
+                return report;
+            continue;
+        }
         const auto added = (*session)->add(*read);
         if (!added) {
             // A storage error: the transaction cannot continue.

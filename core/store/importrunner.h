@@ -14,6 +14,8 @@ struct ImportRequest
 {
     std::vector<std::string> paths; // files and directories (walked recursively)
     bool keepGoing = false;         // import the good files, report the bad ones
+    // When set, a file of another kind (a KEV feed where scans were expected) is an error.
+    std::optional<ingest::FormatKind> onlyKind;
     ImportOptions options;
 };
 

@@ -157,6 +157,27 @@ CREATE TABLE finding_scan (
 ) WITHOUT ROWID;
 CREATE INDEX finding_scan_by_scan ON finding_scan(scan_id);
 )sql",
+    // 1 → 2: threat feeds.
+    R"sql(
+CREATE TABLE kev (
+    cve TEXT PRIMARY KEY,
+    vendor_project TEXT,
+    product TEXT,
+    name TEXT,
+    date_added INTEGER,
+    due_date INTEGER,
+    ransomware INTEGER NOT NULL DEFAULT 0,
+    required_action TEXT
+) WITHOUT ROWID;
+CREATE TABLE epss (
+    cve TEXT PRIMARY KEY,
+    probability REAL NOT NULL,
+    percentile REAL NOT NULL,
+    score_date INTEGER,
+    model_version TEXT
+) WITHOUT ROWID;
+CREATE INDEX vuln_alias_by_alias ON vuln_alias(alias);
+)sql",
 };
 
 std::int64_t systemNow()
@@ -254,6 +275,17 @@ struct ImportStatements
                          "excluded.severity, word = excluded.word")
         , insertFindingScan(db,
                             "INSERT OR IGNORE INTO finding_scan(finding_id, scan_id) VALUES (?, ?)")
+        , upsertKev(db,
+                    "INSERT OR REPLACE INTO kev(cve, vendor_project, product, name, date_added, "
+                    "due_date, ransomware, "
+                    "required_action) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        , upsertEpss(db,
+                     "INSERT INTO epss(cve, probability, percentile, score_date, model_version) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5) "
+                     "ON CONFLICT(cve) DO UPDATE SET probability = excluded.probability, "
+                     "percentile = excluded.percentile, score_date = excluded.score_date, "
+                     "model_version = excluded.model_version "
+                     "WHERE COALESCE(excluded.score_date, 0) >= COALESCE(epss.score_date, 0)")
     {}
 
     bool failed() const
@@ -262,7 +294,8 @@ struct ImportStatements
              {&findFile,   &insertSnapshot, &insertFile,  &upsertImage,    &insertRepoDigest,
               &insertTag,  &insertLabel,    &insertPort,  &countLayers,    &insertLayer,
               &insertScan, &upsertVuln,     &insertAlias, &insertUrl,      &insertCwe,
-              &insertCvss, &upsertFinding,  &insertFixed, &upsertSeverity, &insertFindingScan})
+              &insertCvss, &upsertFinding,  &insertFixed, &upsertSeverity, &insertFindingScan,
+              &upsertKev,  &upsertEpss})
             if (s->failed())
                 return true;
         return false;
@@ -271,7 +304,7 @@ struct ImportStatements
     Statement findFile, insertSnapshot, insertFile, upsertImage, insertRepoDigest, insertTag,
         insertLabel, insertPort, countLayers, insertLayer, insertScan, upsertVuln, insertAlias,
         insertUrl, insertCwe, insertCvss, upsertFinding, insertFixed, upsertSeverity,
-        insertFindingScan;
+        insertFindingScan, upsertKev, upsertEpss;
 };
 
 } // namespace
@@ -557,6 +590,22 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
                     .exec();
             st.insertFindingScan.bind(1, findingId).bind(2, scanId).exec();
         }
+    }
+    for (const model::KevEntry &k : file.kev) {
+        st.upsertKev.bind(1, k.cve)
+            .bindOptional(2, k.vendorProject)
+            .bindOptional(3, k.product)
+            .bindOptional(4, k.name);
+        k.dateAdded ? st.upsertKev.bind(5, k.dateAdded) : st.upsertKev.bindNull(5);
+        k.dueDate ? st.upsertKev.bind(6, k.dueDate) : st.upsertKev.bindNull(6);
+        st.upsertKev.bind(7, k.ransomware ? 1 : 0).bindOptional(8, k.requiredAction).exec();
+        ++out.feedEntries;
+    }
+    for (const model::EpssEntry &e : file.epss) {
+        st.upsertEpss.bind(1, e.cve).bind(2, e.probability).bind(3, e.percentile);
+        file.epssScoreDate ? st.upsertEpss.bind(4, file.epssScoreDate) : st.upsertEpss.bindNull(4);
+        st.upsertEpss.bindOptional(5, file.epssModelVersion).exec();
+        ++out.feedEntries;
     }
     if (st.failed())
         return fail(file.path + ": cannot store: " + lastError(m_db));

@@ -31,6 +31,7 @@ struct ImportedFile
     int images = 0;
     int findings = 0; // findings the file reported (before deduplication)
     int containers = 0;
+    int feedEntries = 0; // KEV / EPSS records
     std::vector<ingest::SkipCount> skipped;
 };
 

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QTest>
 #include <set>
+#include <zlib.h>
 
 using namespace patchwise;
 
@@ -157,6 +158,56 @@ private Q_SLOTS:
             "trivy/PITFALL-kinginyellow18-medianest--trivy-results-with-log-lines.json"));
         QCOMPARE(r.format, ingest::Format::Trivy);
         QCOMPARE(r.scans.size(), std::size_t(1));
+    }
+
+    void kevCatalogue()
+    {
+        auto r = readOrFail(QStringLiteral("feeds/cisa-kev--known_exploited_vulnerabilities.json"));
+        QCOMPARE(r.format, ingest::Format::Kev);
+        QCOMPARE(r.kev.size(), std::size_t(1404));
+        QCOMPARE(r.kevCatalogVersion, std::string("2025.08.25"));
+        // An excerpt whose header count (1273) disagrees with its 3 entries: the array wins.
+        r = readOrFail(QStringLiteral("feeds/vunnel--kev-valid-catalog-1.json"));
+        QCOMPARE(r.kev.size(), std::size_t(3));
+    }
+
+    void epssCsvPlainAndGzip()
+    {
+        auto r = readOrFail(QStringLiteral("feeds/vunnel--epss-example-1.csv"));
+        QCOMPARE(r.format, ingest::Format::Epss);
+        QCOMPARE(r.epss.size(), std::size_t(5));
+        QCOMPARE(r.epss[0].cve, std::string("CVE-1999-0001"));
+        QCOMPARE(r.epss[0].probability, 0.00383);
+        QCOMPARE(r.epssModelVersion, std::string("v2023.03.01"));
+        QCOMPARE(r.epssScoreDate, std::int64_t(1740009600)); // 2025-02-20T00:00:00Z
+        r = readOrFail(QStringLiteral("feeds/vunnel--epss-missing-date.csv"));
+        QCOMPARE(r.epssScoreDate, std::int64_t(0));
+        QVERIFY(!r.epss.empty());
+
+        // The daily file is published gzipped.
+        const std::string csv = "#model_version:v2025.03.14,score_date:2025-08-01T00:00:00+0000\n"
+                                "cve,epss,percentile\nCVE-2024-3094,0.85,0.99\n";
+        std::string gz(csv.size() + 128, '\0');
+        z_stream zs{};
+        QCOMPARE(deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+        zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(csv.data()));
+        zs.avail_in = uInt(csv.size());
+        zs.next_out = reinterpret_cast<Bytef *>(gz.data());
+        zs.avail_out = uInt(gz.size());
+        QCOMPARE(deflate(&zs, Z_FINISH), Z_STREAM_END);
+        gz.resize(gz.size() - zs.avail_out);
+        deflateEnd(&zs);
+        const auto fromGz = ingest::readBytes("epss_scores-2025-08-01.csv.gz", gz);
+        QVERIFY2(fromGz, fromGz ? "" : fromGz.error().c_str());
+        QCOMPARE(fromGz->epss.size(), std::size_t(1));
+        QCOMPARE(fromGz->epss[0].percentile, 0.99);
+
+        const auto broken =
+            ingest::readBytes("bad.csv", "cve,epss,percentile\nCVE-1,0.5,0.5\nCVE-2,1.7,0.1\n");
+        QVERIFY(!broken);
+        QVERIFY2(QString::fromStdString(broken.error())
+                     .contains(QStringLiteral("bad.csv: first-epss CSV, line 3")),
+                 broken.error().c_str());
     }
 
     void grypeLayersAndThreatData()

@@ -62,6 +62,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("expected"); // part of the message
+        QTest::addColumn<bool>("scansOnly");
         const QByteArray report = QByteArray::fromStdString(
             synthetic::trivyReport(8,
                                    QStringLiteral("2025-06-01T00:00:00Z"),
@@ -70,48 +71,52 @@ private Q_SLOTS:
         for (int cut :
              {1, 2, 10, 50, 100, 200, 400, 700, int(report.size()) - 2, int(report.size()) - 1})
             QTest::addRow("truncated at %d", cut)
-                << report.left(cut) << QStringLiteral("invalid JSON: line ");
-        QTest::newRow("empty") << QByteArray() << QStringLiteral("the file is empty");
+                << report.left(cut) << QStringLiteral("invalid JSON: line ") << false;
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("the file is empty") << false;
         QTest::newRow("whitespace only")
-            << QByteArray(" \n\t\n") << QStringLiteral("the file is empty");
+            << QByteArray(" \n\t\n") << QStringLiteral("the file is empty") << false;
         QByteArray binary;
         for (int i = 0; i < 4096; ++i)
             binary.append(char((i * 7919) & 0xff));
-        QTest::newRow("binary") << binary << QStringLiteral("not a recognised format");
+        QTest::newRow("binary") << binary << QStringLiteral("not a recognised format") << false;
         QTest::newRow("plain text")
-            << QByteArray("hello world\n") << QStringLiteral("not a recognised format");
-        QTest::newRow("json of another kind")
-            << QByteArray("{\"hello\":\"world\"}") << QStringLiteral("not a recognised format");
+            << QByteArray("hello world\n") << QStringLiteral("not a recognised format") << false;
+        QTest::newRow("json of another kind") << QByteArray("{\"hello\":\"world\"}")
+                                              << QStringLiteral("not a recognised format") << false;
         QTest::newRow("results of the wrong type")
             << QByteArray("{\"SchemaVersion\":2,\"ArtifactName\":\"x\",\"Results\":5}")
-            << QStringLiteral("Results: expected an array, found a number");
+            << QStringLiteral("Results: expected an array, found a number") << false;
         QTest::newRow("vulnerability id of the wrong type")
             << QByteArray("{\"SchemaVersion\":2,\"ArtifactName\":\"x\",\"Results\":[{"
                           "\"Vulnerabilities\":[{\"VulnerabilityID\":7}]}]}")
             << QStringLiteral("Results[0].Vulnerabilities[0].VulnerabilityID: expected a string, "
-                              "found a number");
+                              "found a number")
+            << false;
         QTest::newRow("missing vulnerability id")
             << QByteArray("{\"SchemaVersion\":2,\"ArtifactName\":\"x\",\"Results\":[{"
                           "\"Vulnerabilities\":[{\"PkgName\":\"a\"}]}]}")
-            << QStringLiteral("missing required member \"VulnerabilityID\"");
+            << QStringLiteral("missing required member \"VulnerabilityID\"") << false;
         QTest::newRow("grype match without vulnerability")
             << QByteArray("{\"matches\":[{\"artifact\":{}}],\"source\":{\"type\":\"image\","
                           "\"target\":{}}}")
-            << QStringLiteral("matches[0]: missing required member \"vulnerability\"");
+            << QStringLiteral("matches[0]: missing required member \"vulnerability\"") << false;
         QTest::newRow("deep nesting") << (QByteArray(100000, '[') + QByteArray(100000, ']'))
-                                      << QStringLiteral("invalid JSON");
+                                      << QStringLiteral("invalid JSON") << false;
         QByteArray huge = "{\"SchemaVersion\":2,\"ArtifactName\":\"";
         huge.append(QByteArray(50 * 1024 * 1024, 'x'));
         huge.append("\",\"Results\":[{\"Vulnerabilities\":[{\"VulnerabilityID\":}]}]}");
         QTest::newRow("50 MB string then a syntax error")
-            << huge << QStringLiteral("invalid JSON: line 1, column");
+            << huge << QStringLiteral("invalid JSON: line 1, column") << false;
         if (QFile::exists(
                 QStringLiteral(PATCHWISE_FIXTURES_DIR "/feeds/vunnel--kev-valid-catalog-1.json"))) {
             QFile kev(
                 QStringLiteral(PATCHWISE_FIXTURES_DIR "/feeds/vunnel--kev-valid-catalog-1.json"));
             QVERIFY(kev.open(QIODevice::ReadOnly));
             QTest::newRow("KEV feed where a scan was expected")
-                << kev.readAll() << QStringLiteral("cisa-kev");
+                << kev.readAll()
+                << QStringLiteral(
+                       "is a threat feed (cisa-kev), but only scanner reports were expected")
+                << true;
         }
     }
 
@@ -119,11 +124,14 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, content);
         QFETCH(QString, expected);
+        QFETCH(bool, scansOnly);
         auto ws = *store::Workspace::open(m_db);
         const auto before = fingerprint(*ws);
         const QString bad = write(QStringLiteral("bad.json"), content);
         store::ImportRequest request;
         request.paths = {bad.toStdString()};
+        if (scansOnly)
+            request.onlyKind = ingest::FormatKind::Scan;
         const store::ImportReport report = store::runImport(*ws, request);
         QVERIFY(!report.committed);
         QCOMPARE(report.failures.size(), std::size_t(1));
