@@ -11,7 +11,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev libqt6svg6
-  libqcustomplot-dev libsqlite3-dev zlib1g-dev libsimdjson-dev libgl-dev
+  libqcustomplot-dev libsqlite3-dev zlib1g-dev libsimdjson-dev libxxhash-dev libgl-dev
   qt6-qpa-plugins libxkbcommon-x11-0
 )
 

@@ -157,8 +157,13 @@ Finding readMatch(const JsonNode &match, const model::Image &image)
     f.fixState = model::fixStateFromGrype(f.fixStateWord, !f.fixedVersions.empty());
 
     const std::string_view severity = vuln.str("severity");
-    if (!severity.empty())
-        f.severities.push_back({source, model::severityFromWord(severity), std::string(severity)});
+    if (!severity.empty()) {
+        f.severities.push_back(
+            {"grype", model::severityFromWord(severity), std::string(severity), true});
+        if (!ns.empty())
+            f.severities.push_back(
+                {source, model::severityFromWord(severity), std::string(severity)});
+    }
     readCvss(vuln, source, f);
     f.description = std::string(vuln.str("description"));
     vuln.forEach("urls", [&](const JsonNode &u) { addUnique(f.urls, u.asString()); });

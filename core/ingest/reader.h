@@ -21,7 +21,8 @@ struct FileRead
 {
     std::string path;
     Format format = Format::Unknown;
-    std::string contentSha256; // of the (decompressed) content: re-imports are recognised by it
+    std::string contentHash; // XXH3-128 fingerprint of the (decompressed) content: re-imports are
+                             // recognised by it
     std::vector<model::Scan> scans;
     std::vector<model::KevEntry> kev;
     std::string kevCatalogVersion;

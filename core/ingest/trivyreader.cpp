@@ -97,7 +97,7 @@ Finding readVulnerability(const JsonNode &v, std::string_view resultType)
         std::string word(severity);
         if (const std::string_view src = v.str("SeveritySource"); !src.empty())
             word += " (" + std::string(src) + ")";
-        f.severities.push_back({"trivy", model::severityFromWord(severity), word});
+        f.severities.push_back({"trivy", model::severityFromWord(severity), word, true});
     }
     v.forEachMember("VendorSeverity", [&](std::string_view source, const JsonNode &level) {
         const std::int64_t n = level.asInt();

@@ -43,6 +43,10 @@ struct SeverityRating
     std::string source; // "nvd", "redhat", "debian", "grype", "trivy", …
     Severity severity = Severity::Unknown;
     std::string word; // the source's own word ("Important", "3", "Negligible")
+    // The scanner's own pick for this finding (Trivy Severity, Grype's match severity).
+    // Other ratings are a source's rating of the vulnerability and are stored once per
+    // vulnerability.
+    bool scannerPick = false;
 };
 
 struct CvssRecord

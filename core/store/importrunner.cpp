@@ -2,8 +2,14 @@
 #include "importrunner.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
+#include <mutex>
 #include <system_error>
+#include <thread>
 
 namespace patchwise::store {
 
@@ -70,18 +76,65 @@ ImportReport runImport(Workspace &workspace,
         report.failures.push_back({"(workspace)", session.error()});
         return report;
     }
-    for (const Input &input : inputs) {
+
+    // Reading and parsing (one core) overlaps with storing (the other): a reader thread
+    // keeps at most kAhead parsed files waiting, so memory stays bounded by a few files.
+    constexpr std::size_t kAhead = 2;
+    struct Item
+    {
+        std::size_t index;
+        Result<ingest::FileRead> read;
+        double seconds;
+    };
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<Item> ready;
+    std::atomic<bool> stop{false};
+    std::thread reader([&] {
+        for (std::size_t i = 0; i < inputs.size() && !stop; ++i) {
+            const auto t0 = std::chrono::steady_clock::now();
+            Result<ingest::FileRead> read = ingest::readFile(inputs[i].path);
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return ready.size() < kAhead || stop; });
+            if (stop)
+                break;
+            ready.push_back({i, std::move(read), seconds});
+            changed.notify_all();
+        }
+    });
+    auto finish = [&] {
+        {
+            std::lock_guard lock(mutex);
+            stop = true;
+        }
+        changed.notify_all();
+        reader.join();
+    };
+
+    for (std::size_t n = 0; n < inputs.size(); ++n) {
+        const Input &input = inputs[n];
         if (progress)
             progress(input.path);
-        auto read = ingest::readFile(input.path);
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return !ready.empty(); });
+        Item item = std::move(ready.front());
+        ready.pop_front();
+        changed.notify_all();
+        lock.unlock();
+        report.readSeconds += item.seconds;
+        auto &read = item.read;
         if (!read) {
             if (!input.named && isUnrecognised(read.error())) {
                 report.unrecognisedFiles.push_back({input.path, read.error()});
                 continue;
             }
             report.failures.push_back({input.path, read.error()});
-            if (!request.keepGoing)
+            if (!request.keepGoing) {
+                finish();
                 return report; // the session rolls back
+            }
             continue;
         }
         if (request.onlyKind && ingest::kindOf(read->format) != *request.onlyKind) {
@@ -91,18 +144,28 @@ ImportReport runImport(Workspace &workspace,
                      std::string(ingest::kindName(ingest::kindOf(read->format))) + " (" +
                      std::string(ingest::formatKey(read->format)) + "), but only " +
                      std::string(ingest::kindName(*request.onlyKind)) + "s were expected"});
-            if (!request.keepGoing)
+            if (!request.keepGoing) {
+                finish();
                 return report;
+            }
             continue;
         }
+        const auto t0 = std::chrono::steady_clock::now();
         const auto added = (*session)->add(*read);
+        report.storeSeconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         if (!added) {
             // A storage error: the transaction cannot continue.
             report.failures.push_back({input.path, added.error()});
+            finish();
             return report;
         }
     }
+    finish();
+    const auto commitStart = std::chrono::steady_clock::now();
     auto summary = (*session)->commit();
+    report.commitSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - commitStart).count();
     if (!summary) {
         report.failures.push_back({"(workspace)", summary.error()});
         return report;

@@ -20,8 +20,8 @@ Statement::~Statement()
 Statement &Statement::bind(int index, std::string_view text)
 {
     if (m_stmt &&
-        sqlite3_bind_text64(
-            m_stmt, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
+        sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8) !=
+            SQLITE_OK)
         m_failed = true;
     return *this;
 }
@@ -71,6 +71,7 @@ bool Statement::exec()
     const int rc = sqlite3_step(m_stmt);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         m_failed = true;
+
     reset();
     return !m_failed;
 }

@@ -11,8 +11,9 @@
 
 namespace patchwise::store {
 
-// A prepared statement. bind*() take 1-based indexes; step() returns true while a row is
-// available. Errors are recorded in the connection; callers check ok()/error().
+// A prepared statement. bind*() take 1-based indexes; bound text is not copied, so it
+// must outlive the step()/exec() that uses it (never bind a temporary); step() returns true while a
+// row is available. Errors are recorded in the connection; callers check ok()/error().
 class Statement
 {
 public:
