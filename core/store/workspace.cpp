@@ -713,7 +713,8 @@ Result<ImportSummary> ImportSession::commit()
     if (d->snapshotId != 0)
         d->summary.snapshotId = d->snapshotId;
     d->summary.newFindings = int(d->countFindings() - d->findingsBefore);
-    return fail("cannot commit the import: " + lastError(m_db));
+    if (!d->tx.commit())
+        return fail("cannot commit the import: " + lastError(m_db));
     d->broken = true; // a session commits once
     return std::move(d->summary);
 }
