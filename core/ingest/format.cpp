@@ -110,6 +110,8 @@ bool isImportable(Format format)
     case Format::Grype:
     case Format::Kev:
     case Format::Epss:
+    case Format::Kubernetes:
+    case Format::DockerInspect:
         return true;
     default:
         return false;

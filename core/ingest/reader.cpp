@@ -108,6 +108,12 @@ Result<FileRead> readSource(SourceFile file)
         case Format::Kev:
             readKev(node, out);
             break;
+        case Format::Kubernetes:
+            readKubernetes(node, out);
+            break;
+        case Format::DockerInspect:
+            readDockerInspect(node, out);
+            break;
         default:
             break;
         }

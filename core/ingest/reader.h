@@ -24,6 +24,10 @@ struct FileRead
     std::string contentHash; // XXH3-128 fingerprint of the (decompressed) content: re-imports are
                              // recognised by it
     std::vector<model::Scan> scans;
+    std::vector<model::Container> containers;
+    std::vector<model::Service> services;
+    std::vector<model::Ingress> ingresses;
+    std::vector<model::Image> inventoryImages; // docker image inspect: identity bridges
     std::vector<model::KevEntry> kev;
     std::string kevCatalogVersion;
     std::vector<model::EpssEntry> epss;

@@ -17,6 +17,11 @@ void readTrivyReport(const JsonNode &root, FileRead &out);
 void readTrivyLegacy(const JsonNode &root, FileRead &out);
 void readGrype(const JsonNode &root, FileRead &out);
 void readKev(const JsonNode &root, FileRead &out);
+void readKubernetes(const JsonNode &root, FileRead &out);
+void readDockerInspect(const JsonNode &root, FileRead &out);
+// "docker-pullable://quay.io/x@sha256:AB" → repo digest "quay.io/x@sha256:ab"; a bare
+// "sha256:…" (or docker://sha256:…) → config digest. Hex is lower-cased.
+void splitImageId(std::string_view imageId, std::string &repoDigest, std::string &configDigest);
 // EPSS CSV; throws ShapeError with "line N" as the path on a malformed row.
 void readEpssCsv(std::string_view content, FileRead &out);
 

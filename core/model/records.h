@@ -94,6 +94,59 @@ struct Scan
     std::vector<Finding> findings;
 };
 
+// A container as an inventory (kubectl, docker inspect) says it runs.
+struct Container
+{
+    std::string platform; // "kubernetes", "docker"
+    std::string namespaceName;
+    std::string workloadKind; // StatefulSet, DaemonSet, ReplicaSet, Job, … ("" for bare pods)
+    std::string workloadName;
+    std::string podName; // docker: the container name
+    std::string name;    // container name
+    bool initContainer = false;
+    std::string image;        // the reference as run ("nginx:1.25", "quay.io/x@sha256:…")
+    std::string imageId;      // runtime image ID as reported (docker-pullable://…, sha256:…)
+    std::string repoDigest;   // "repo@sha256:…" when the runtime knows it
+    std::string configDigest; // "sha256:…" when the runtime reports the config digest
+    bool running = false;
+    std::int64_t startedAt = 0;
+    int restartCount = 0;
+    bool privileged = false;
+    bool hostNetwork = false;
+    bool hostPid = false;
+    bool hostIpc = false;
+    std::optional<std::int64_t> runAsUser; // effective when set (container over pod level)
+    bool runAsNonRoot = false;
+    bool allowPrivilegeEscalation = true;
+    std::vector<std::string> capabilitiesAdded;
+    std::vector<std::string> ports;     // "8080/tcp"
+    std::vector<std::string> hostPorts; // published on the host: "0.0.0.0:9000->9000/tcp"
+    std::vector<std::string> hostPaths; // host directories mounted
+    std::vector<std::pair<std::string, std::string>> podLabels; // matched by Service selectors
+};
+
+// A Kubernetes Service (what selects pods and how it is reachable).
+struct Service
+{
+    std::string namespaceName;
+    std::string name;
+    std::string type; // ClusterIP, NodePort, LoadBalancer, ExternalName
+    std::vector<std::pair<std::string, std::string>> selector;
+    std::vector<std::string> ports;             // "80->8080/TCP", with ":nodePort" when set
+    std::vector<std::string> externalAddresses; // externalIPs and load-balancer ingress ip/hostname
+};
+
+// A Kubernetes Ingress (v1 or v1beta1): hosts routed to services of its namespace.
+struct Ingress
+{
+    std::string namespaceName;
+    std::string name;
+    std::vector<std::string> hosts;
+    std::vector<std::string> services; // backend service names
+    bool tls = false;
+    std::vector<std::string> addresses; // status.loadBalancer.ingress
+};
+
 // CISA Known Exploited Vulnerabilities catalog entry.
 struct KevEntry
 {

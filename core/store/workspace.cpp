@@ -181,6 +181,65 @@ CREATE TABLE epss (
 ) WITHOUT ROWID;
 CREATE INDEX vuln_alias_by_alias ON vuln_alias(alias);
 )sql",
+    // 2 → 3: what runs (inventories). List-valued facts are stored one per line.
+    R"sql(
+CREATE TABLE container (
+    id INTEGER PRIMARY KEY,
+    platform TEXT NOT NULL,
+    namespace TEXT NOT NULL DEFAULT '',
+    pod TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL,
+    init INTEGER NOT NULL DEFAULT 0,
+    workload_kind TEXT,
+    workload_name TEXT,
+    image TEXT,
+    image_id TEXT,
+    repo_digest TEXT,          -- repo@sha256:…, lower-case hex
+    digest TEXT,               -- the sha256:… part of repo_digest
+    config_digest TEXT,
+    running INTEGER NOT NULL DEFAULT 0,
+    started_at INTEGER,
+    restart_count INTEGER NOT NULL DEFAULT 0,
+    privileged INTEGER NOT NULL DEFAULT 0,
+    host_network INTEGER NOT NULL DEFAULT 0,
+    host_pid INTEGER NOT NULL DEFAULT 0,
+    host_ipc INTEGER NOT NULL DEFAULT 0,
+    run_as_user INTEGER,
+    run_as_non_root INTEGER NOT NULL DEFAULT 0,
+    allow_privilege_escalation INTEGER NOT NULL DEFAULT 1,
+    capabilities_added TEXT,
+    ports TEXT,
+    host_ports TEXT,
+    host_paths TEXT,
+    labels TEXT,               -- key=value per line
+    last_snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+    UNIQUE (platform, namespace, pod, name, init)
+);
+CREATE INDEX container_by_digest ON container(digest);
+CREATE INDEX container_by_config ON container(config_digest);
+CREATE TABLE service (
+    id INTEGER PRIMARY KEY,
+    namespace TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    selector TEXT,
+    ports TEXT,
+    external_addresses TEXT,
+    last_snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+    UNIQUE (namespace, name)
+);
+CREATE TABLE ingress (
+    id INTEGER PRIMARY KEY,
+    namespace TEXT NOT NULL,
+    name TEXT NOT NULL,
+    hosts TEXT,
+    services TEXT,
+    tls INTEGER NOT NULL DEFAULT 0,
+    addresses TEXT,
+    last_snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+    UNIQUE (namespace, name)
+);
+)sql",
 };
 
 std::int64_t systemNow()
@@ -277,6 +336,49 @@ struct ImportStatements
               db,
               "INSERT OR IGNORE INTO finding_scan(finding_id, scan_id, severity, severity_word) "
               "VALUES (?, ?, ?, ?)")
+        , upsertContainer(
+              db,
+              "INSERT INTO container(platform, namespace, pod, name, init, workload_kind, "
+              "workload_name, "
+              "image, image_id, repo_digest, digest, config_digest, running, started_at, "
+              "restart_count, "
+              "privileged, host_network, host_pid, host_ipc, run_as_user, run_as_non_root, "
+              "allow_privilege_escalation, capabilities_added, ports, host_ports, host_paths, "
+              "labels, "
+              "last_snapshot_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+              "?14, "
+              "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28) "
+              "ON CONFLICT(platform, namespace, pod, name, init) DO UPDATE SET "
+              "workload_kind = excluded.workload_kind, workload_name = excluded.workload_name, "
+              "image = excluded.image, image_id = excluded.image_id, repo_digest = "
+              "excluded.repo_digest, "
+              "digest = excluded.digest, config_digest = excluded.config_digest, running = "
+              "excluded.running, "
+              "started_at = excluded.started_at, restart_count = excluded.restart_count, "
+              "privileged = excluded.privileged, host_network = excluded.host_network, "
+              "host_pid = excluded.host_pid, host_ipc = excluded.host_ipc, run_as_user = "
+              "excluded.run_as_user, "
+              "run_as_non_root = excluded.run_as_non_root, "
+              "allow_privilege_escalation = excluded.allow_privilege_escalation, "
+              "capabilities_added = excluded.capabilities_added, ports = excluded.ports, "
+              "host_ports = excluded.host_ports, host_paths = excluded.host_paths, labels = "
+              "excluded.labels, "
+              "last_snapshot_id = excluded.last_snapshot_id")
+        , upsertService(
+              db,
+              "INSERT INTO service(namespace, name, type, selector, ports, external_addresses, "
+              "last_snapshot_id) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(namespace, name) DO UPDATE SET "
+              "type = excluded.type, selector = excluded.selector, ports = excluded.ports, "
+              "external_addresses = excluded.external_addresses, last_snapshot_id = "
+              "excluded.last_snapshot_id")
+        , upsertIngress(
+              db,
+              "INSERT INTO ingress(namespace, name, hosts, services, tls, addresses, "
+              "last_snapshot_id) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(namespace, name) DO UPDATE SET "
+              "hosts = excluded.hosts, services = excluded.services, tls = excluded.tls, "
+              "addresses = excluded.addresses, last_snapshot_id = excluded.last_snapshot_id")
         , upsertVulnSeverity(
               db,
               "INSERT INTO vuln_severity(vuln_id, source, severity, word) VALUES (?, ?, ?, ?) "
@@ -298,11 +400,13 @@ struct ImportStatements
     bool failed() const
     {
         for (const Statement *s :
-             {&findFile,   &insertSnapshot, &insertFile,    &upsertImage,     &insertRepoDigest,
-              &insertTag,  &insertLabel,    &insertPort,    &countLayers,     &insertLayer,
-              &insertScan, &upsertVuln,     &insertAlias,   &insertUrl,       &insertCwe,
-              &insertCvss, &insertFinding,  &updateFinding, &findingsOfImage, &insertFindingScan,
-              &upsertKev,  &upsertEpss})
+             {&findFile,         &insertSnapshot, &insertFile,         &upsertImage,
+              &insertRepoDigest, &insertTag,      &insertLabel,        &insertPort,
+              &countLayers,      &insertLayer,    &insertScan,         &upsertVuln,
+              &insertAlias,      &insertUrl,      &insertCwe,          &insertCvss,
+              &insertFinding,    &updateFinding,  &findingsOfImage,    &insertFindingScan,
+              &upsertKev,        &upsertEpss,     &upsertVulnSeverity, &upsertContainer,
+              &upsertService,    &upsertIngress})
             if (s->failed())
                 return true;
         return false;
@@ -311,7 +415,8 @@ struct ImportStatements
     Statement findFile, insertSnapshot, insertFile, upsertImage, insertRepoDigest, insertTag,
         insertLabel, insertPort, countLayers, insertLayer, insertScan, upsertVuln, insertAlias,
         insertUrl, insertCwe, insertCvss, insertFinding, updateFinding, findingsOfImage,
-        insertFindingScan, upsertVulnSeverity, upsertKev, upsertEpss;
+        insertFindingScan, upsertContainer, upsertService, upsertIngress, upsertVulnSeverity,
+        upsertKev, upsertEpss;
 };
 
 } // namespace
@@ -667,6 +772,88 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
             st.insertFindingScan.exec();
         }
     }
+    // Inventory: the latest import of a container/service/ingress describes it now.
+    auto lines = [](const std::vector<std::string> &items) {
+        std::string joined;
+        for (const std::string &i : items) {
+            if (!joined.empty())
+                joined.push_back('\n');
+            joined.append(i);
+        }
+        return joined;
+    };
+    auto pairs = [](const std::vector<std::pair<std::string, std::string>> &items) {
+        std::string joined;
+        for (const auto &[k, v] : items) {
+            if (!joined.empty())
+                joined.push_back('\n');
+            joined.append(k).append("=").append(v);
+        }
+        return joined;
+    };
+    for (const model::Container &c : file.containers) {
+        const std::string digest =
+            c.repoDigest.empty() ? std::string() : c.repoDigest.substr(c.repoDigest.find('@') + 1);
+        const std::string caps = lines(c.capabilitiesAdded), ports = lines(c.ports),
+                          hostPorts = lines(c.hostPorts), hostPaths = lines(c.hostPaths),
+                          labels = pairs(c.podLabels);
+        Statement &q = st.upsertContainer;
+        q.bind(1, c.platform)
+            .bind(2, c.namespaceName)
+            .bind(3, c.podName)
+            .bind(4, c.name)
+            .bind(5, c.initContainer ? 1 : 0)
+            .bindOptional(6, c.workloadKind)
+            .bindOptional(7, c.workloadName)
+            .bindOptional(8, c.image)
+            .bindOptional(9, c.imageId)
+            .bindOptional(10, c.repoDigest)
+            .bindOptional(11, digest)
+            .bindOptional(12, c.configDigest)
+            .bind(13, c.running ? 1 : 0);
+        c.startedAt ? q.bind(14, c.startedAt) : q.bindNull(14);
+        q.bind(15, c.restartCount)
+            .bind(16, c.privileged ? 1 : 0)
+            .bind(17, c.hostNetwork ? 1 : 0)
+            .bind(18, c.hostPid ? 1 : 0)
+            .bind(19, c.hostIpc ? 1 : 0);
+        c.runAsUser ? q.bind(20, *c.runAsUser) : q.bindNull(20);
+        q.bind(21, c.runAsNonRoot ? 1 : 0)
+            .bind(22, c.allowPrivilegeEscalation ? 1 : 0)
+            .bindOptional(23, caps)
+            .bindOptional(24, ports)
+            .bindOptional(25, hostPorts)
+            .bindOptional(26, hostPaths)
+            .bindOptional(27, labels)
+            .bind(28, snapshotId);
+        if (!q.exec())
+            return fail(file.path + ": cannot store container " + c.name + ": " + lastError(m_db));
+        ++out.containers;
+    }
+    for (const model::Service &v : file.services) {
+        const std::string selector = pairs(v.selector), ports = lines(v.ports),
+                          addresses = lines(v.externalAddresses);
+        st.upsertService.bind(1, v.namespaceName)
+            .bind(2, v.name)
+            .bind(3, v.type)
+            .bindOptional(4, selector)
+            .bindOptional(5, ports)
+            .bindOptional(6, addresses)
+            .bind(7, snapshotId)
+            .exec();
+    }
+    for (const model::Ingress &i : file.ingresses) {
+        const std::string hosts = lines(i.hosts), services = lines(i.services),
+                          addresses = lines(i.addresses);
+        st.upsertIngress.bind(1, i.namespaceName)
+            .bind(2, i.name)
+            .bindOptional(3, hosts)
+            .bindOptional(4, services)
+            .bind(5, i.tls ? 1 : 0)
+            .bindOptional(6, addresses)
+            .bind(7, snapshotId)
+            .exec();
+    }
     for (const model::KevEntry &k : file.kev) {
         st.upsertKev.bind(1, k.cve)
             .bindOptional(2, k.vendorProject)
@@ -730,7 +917,12 @@ Result<std::vector<FindingRow>> Workspace::findings(int limit) const
         "(SELECT l.idx FROM layer l WHERE l.image_id = f.image_id AND l.diff_id = f.layer_diff_id "
         " ORDER BY l.idx LIMIT 1), "
         "f.first_seen, f.last_seen, f.resolved_at, f.suppressed, f.known_exploited, f.epss, "
-        "f.image_id, f.fixed_versions "
+        "f.image_id, f.fixed_versions, "
+        "(SELECT COUNT(*) FROM container c WHERE c.running = 1 AND ("
+        "   (c.config_digest IS NOT NULL AND c.config_digest = i.config_digest) OR "
+        "   (c.digest IS NOT NULL AND EXISTS (SELECT 1 FROM image_repo_digest r WHERE r.image_id = "
+        "i.id "
+        "        AND substr(r.repo_digest, instr(r.repo_digest, '@') + 1) = c.digest)))) "
         "FROM finding f JOIN image i ON i.id = f.image_id "
         "ORDER BY i.name, f.vuln_id, f.pkg_name, f.pkg_version LIMIT ?");
     q.bind(1, std::int64_t(limit));
@@ -765,6 +957,7 @@ Result<std::vector<FindingRow>> Workspace::findings(int limit) const
             r.fixedVersions.emplace_back(rest.substr(0, nl));
             rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
         }
+        r.runningContainers = int(q.integer(21));
         byId[r.id] = rows.size();
         byVuln[r.vulnerability].push_back(rows.size());
         byImage[q.integer(19)].push_back(rows.size());

@@ -106,7 +106,7 @@ std::string formatTimestamp(std::int64_t t)
     const unsigned mp = (5 * doy + 2) / 153;
     const unsigned d = doy - (153 * mp + 2) / 5 + 1;
     const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    char buf[32];
+    char buf[64]; // large enough for any year the arithmetic can produce
     std::snprintf(buf,
                   sizeof buf,
                   "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",

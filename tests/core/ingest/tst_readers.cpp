@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QTest>
+#include <algorithm>
 #include <set>
 #include <zlib.h>
 
@@ -208,6 +209,69 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(broken.error())
                      .contains(QStringLiteral("bad.csv: first-epss CSV, line 3")),
                  broken.error().c_str());
+    }
+
+    // Container counts taken with Python's json module (containers + initContainers).
+    void kubernetesInventory()
+    {
+        auto r = readOrFail(QStringLiteral("k8s/atshaman-describecluster--pods.json"));
+        QCOMPARE(r.format, ingest::Format::Kubernetes);
+        QCOMPARE(r.containers.size(), std::size_t(162));
+        int privileged = 0, hostNetwork = 0, running = 0, withRepoDigest = 0;
+        for (const auto &c : r.containers) {
+            privileged += c.privileged;
+            hostNetwork += c.hostNetwork;
+            running += c.running;
+            withRepoDigest += !c.repoDigest.empty();
+        }
+        QCOMPARE(privileged, 8);
+        QCOMPARE(hostNetwork, 18);
+        QCOMPARE(running, 160);
+        QVERIFY(withRepoDigest > 150);
+        const auto calico = std::find_if(r.containers.begin(),
+                                         r.containers.end(),
+                                         [](const auto &c) { return c.name == "calico-node"; });
+        QVERIFY(calico != r.containers.end());
+        QCOMPARE(calico->repoDigest.substr(0, 24), std::string("quay.io/calico/node@sha2"));
+        QCOMPARE(calico->workloadKind, std::string("DaemonSet"));
+        QCOMPARE(calico->restartCount, 10);
+
+        r = readOrFail(QStringLiteral("k8s/atshaman-describecluster--service.json"));
+        QCOMPARE(r.services.size(), std::size_t(143));
+        QCOMPARE(std::count_if(r.services.begin(),
+                               r.services.end(),
+                               [](const auto &s) { return s.type == "NodePort"; }),
+                 42);
+        r = readOrFail(QStringLiteral("k8s/kubemap--ingress-v1beta1.json"));
+        QCOMPARE(r.ingresses.size(), std::size_t(1));
+        QCOMPARE(r.ingresses[0].services, std::vector<std::string>{"kube-map"});
+        QCOMPARE(r.ingresses[0].hosts, std::vector<std::string>{"some.dns.somecompany.com"});
+    }
+
+    void dockerInventory()
+    {
+        auto r = readOrFail(
+            QStringLiteral("docker/watchtower--container_running.json")); // single object
+        QCOMPARE(r.format, ingest::Format::DockerInspect);
+        QCOMPARE(r.containers.size(), std::size_t(1));
+        const auto &c = r.containers[0];
+        QCOMPARE(c.name, std::string("portainer"));
+        QCOMPARE(
+            c.configDigest,
+            std::string("sha256:19d07168491a3f9e2798a9bed96544e34d57ddc4757a4ac5bb199dea896c87fd"));
+        QCOMPARE(c.image, std::string("portainer/portainer:latest"));
+        QVERIFY(c.running);
+        QCOMPARE(c.hostPorts, std::vector<std::string>{"0.0.0.0:9000->9000/tcp"});
+        r = readOrFail(QStringLiteral("docker/anurox2-ip-scanner--docker_inspect-privileged.json"));
+        QCOMPARE(r.containers.size(), std::size_t(1));
+        QVERIFY(r.containers[0].privileged);
+        r = readOrFail(QStringLiteral("docker/watchtower--image_running.json"));
+        QCOMPARE(r.inventoryImages.size(), std::size_t(1));
+        QCOMPARE(
+            r.inventoryImages[0].configDigest,
+            std::string("sha256:4dbc5f9c07028a985e14d1393e849ea07f68804c4293050d5a641b138db72daa"));
+        QCOMPARE(r.inventoryImages[0].tags,
+                 std::vector<std::string>{"containrrr/watchtower:latest"});
     }
 
     void grypeLayersAndThreatData()

@@ -6,12 +6,17 @@
 #include <QString>
 #include <QStringList>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace synthetic {
 
 struct Vuln
 {
+    explicit Vuln(QString vulnerability, QString fixedVersion = {})
+        : id(std::move(vulnerability))
+        , fixed(std::move(fixedVersion))
+    {}
     QString id;
     QString package = QStringLiteral("openssl");
     QString version = QStringLiteral("3.0.1");
@@ -52,6 +57,36 @@ trivyReport(int imageNo, const QString &createdAt, const std::vector<Vuln> &vuln
              digestOf(500 + imageNo),
              digestOf(1000 + imageNo),
              items.join(u','))
+        .toStdString();
+}
+
+// A kubectl List of pods in namespace "shop", each running one container whose runtime
+// imageID is `imageId`; `running` says which are running (the others are waiting).
+inline std::string podList(const QString &imageId, const std::vector<bool> &running)
+{
+    QStringList items;
+    for (std::size_t i = 0; i < running.size(); ++i) {
+        const QString state =
+            running[i] ? QStringLiteral("\"running\":{\"startedAt\":\"2025-01-01T00:00:00Z\"}")
+                       : QStringLiteral("\"waiting\":{\"reason\":\"ContainerCreating\"}");
+        items << QString::fromUtf8(
+                     R"json({"kind":"Pod","metadata":{"namespace":"shop","name":"web-%1"},
+"spec":{"containers":[{"name":"app","image":"registry.example/app:1.0"}]},
+"status":{"containerStatuses":[{"name":"app","image":"registry.example/app:1.0",
+"imageID":"%2","restartCount":0,"state":{%3}}]}})json")
+                     .arg(QString::number(i), imageId, state);
+    }
+    return QString(QStringLiteral("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[") +
+                   items.join(u',') + QStringLiteral("]}"))
+        .toStdString();
+}
+
+// `docker inspect` of one running container of the image with config digest `configDigest`.
+inline std::string dockerInspect(const QString &configDigest)
+{
+    return QString::fromUtf8(R"json([{"Id":"abc","Name":"/web","Image":"%1","RestartCount":0,
+"State":{"Running":true,"StartedAt":"2025-01-02T00:00:00Z"},"Config":{"Image":"app","User":""},"HostConfig":{}}])json")
+        .arg(configDigest)
         .toStdString();
 }
 

@@ -191,6 +191,29 @@ private Q_SLOTS:
         QVERIFY(rows.size() < std::size_t(54 + 160));
     }
 
+    void runningContainersJoinByDigest()
+    {
+        auto ws = *store::Workspace::open(m_path);
+        const auto scan =
+            synthetic::trivyReport(4,
+                                   QStringLiteral("2025-01-10T10:00:00Z"),
+                                   {synthetic::Vuln{QStringLiteral("CVE-2024-0042")}});
+        // Two running pods pull the image by its repo digest (upper-case hex and a
+        // docker-pullable:// prefix, as the Docker runtime reports it; another registry
+        // name); a third is still waiting. A docker host runs it too, by config digest.
+        QString digest = synthetic::digestOf(504).toUpper();
+        digest.replace(QStringLiteral("SHA256"), QStringLiteral("sha256"));
+        const std::string pods = synthetic::podList(
+            QStringLiteral("docker-pullable://mirror.example/app4@") + digest, {true, true, false});
+        const std::string docker = synthetic::dockerInspect(synthetic::digestOf(4));
+        QVERIFY(ws->import(
+            {read("scan.json", scan), read("pods.json", pods), read("docker.json", docker)}, {}));
+        const auto rows = *ws->findings();
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].runningContainers, 3);
+        QCOMPARE(ws->count("container"), 4);
+    }
+
     void keepGoingImportsTheGoodFiles()
     {
         QTemporaryDir dir;
