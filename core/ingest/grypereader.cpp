@@ -28,23 +28,9 @@ void readEmbeddedConfig(std::string_view base64, model::Image &image)
         if (!config.isObject())
             return;
         std::vector<std::string> historyLines;
-        config.forEach("history", [&](const JsonNode &h) {
-            if (!h.boolean("empty_layer"))
-                historyLines.emplace_back(h.str("created_by"));
-        });
+        readOciConfig(config, image, historyLines);
         for (std::size_t i = 0; i < image.layers.size() && i < historyLines.size(); ++i)
             image.layers[i].createdBy = historyLines[i];
-        if (image.created == 0)
-            image.created = timestampOf(config.str("created"));
-        if (const auto c = config.get("config")) {
-            image.user = std::string(c->str("User"));
-            c->forEachMember("ExposedPorts", [&](std::string_view port, const JsonNode &) {
-                addUnique(image.exposedPorts, port);
-            });
-            c->forEachMember("Labels", [&](std::string_view key, const JsonNode &value) {
-                image.labels.emplace_back(std::string(key), value.asText());
-            });
-        }
     } catch (const ShapeError &) {
         // A malformed embedded config is ignored: it is optional detail.
     }

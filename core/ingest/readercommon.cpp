@@ -65,4 +65,27 @@ std::int64_t timestampOf(std::string_view text)
     return parseTimestamp(text).value_or(0);
 }
 
+void readOciConfig(const JsonNode &config,
+                   model::Image &image,
+                   std::vector<std::string> &historyLines)
+{
+    image.architecture = std::string(config.str("architecture"));
+    if (image.created == 0)
+        image.created = timestampOf(config.str("created"));
+    // The n-th history entry that is not an empty layer created the n-th layer.
+    config.forEach("history", [&](const JsonNode &h) {
+        if (!h.boolean("empty_layer"))
+            historyLines.emplace_back(h.str("created_by"));
+    });
+    if (const auto c = config.get("config")) {
+        image.user = std::string(c->str("User"));
+        c->forEachMember("ExposedPorts", [&](std::string_view port, const JsonNode &) {
+            addUnique(image.exposedPorts, port);
+        });
+        c->forEachMember("Labels", [&](std::string_view key, const JsonNode &value) {
+            image.labels.emplace_back(std::string(key), value.asText());
+        });
+    }
+}
+
 } // namespace patchwise::ingest

@@ -33,5 +33,11 @@ std::vector<std::string> splitList(std::string_view text,
 std::string purlType(std::string_view purl);              // "deb" from "pkg:deb/debian/…"
 void addUnique(std::vector<std::string> &list, std::string_view value);
 std::int64_t timestampOf(std::string_view text); // 0 when absent or unparsable
+// An OCI image config (Trivy Metadata.ImageConfig, Grype's embedded config): architecture,
+// creation time, user, exposed ports, labels, and the history lines of the entries that
+// created a layer (empty_layer entries are skipped), in layer order.
+void readOciConfig(const JsonNode &config,
+                   model::Image &image,
+                   std::vector<std::string> &historyLines);
 
 } // namespace patchwise::ingest

@@ -9,28 +9,6 @@ namespace {
 
 using model::Finding;
 
-void readImageConfig(const JsonNode &config,
-                     model::Image &image,
-                     std::vector<std::string> &historyLines)
-{
-    image.architecture = std::string(config.str("architecture"));
-    image.created = timestampOf(config.str("created"));
-    // The n-th history entry that is not an empty layer created the n-th layer.
-    config.forEach("history", [&](const JsonNode &h) {
-        if (!h.boolean("empty_layer"))
-            historyLines.emplace_back(h.str("created_by"));
-    });
-    if (const auto c = config.get("config")) {
-        image.user = std::string(c->str("User"));
-        c->forEachMember("ExposedPorts", [&](std::string_view port, const JsonNode &) {
-            addUnique(image.exposedPorts, port);
-        });
-        c->forEachMember("Labels", [&](std::string_view key, const JsonNode &value) {
-            image.labels.emplace_back(std::string(key), value.asText());
-        });
-    }
-}
-
 void readMetadata(const JsonNode &metadata, model::Image &image)
 {
     image.configDigest = std::string(metadata.str("ImageID"));
@@ -46,7 +24,7 @@ void readMetadata(const JsonNode &metadata, model::Image &image)
     metadata.forEach("DiffIDs", [&](const JsonNode &d) { diffIds.emplace_back(d.asString()); });
     std::vector<std::string> historyLines;
     if (const auto config = metadata.get("ImageConfig")) {
-        readImageConfig(*config, image, historyLines);
+        readOciConfig(*config, image, historyLines);
         if (diffIds.empty()) {
             if (const auto rootfs = config->get("rootfs"))
                 rootfs->forEach("diff_ids",
