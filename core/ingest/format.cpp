@@ -112,6 +112,9 @@ bool isImportable(Format format)
     case Format::Epss:
     case Format::Kubernetes:
     case Format::DockerInspect:
+    case Format::CycloneDx:
+    case Format::TrivyK8s:
+    case Format::TrivyOperator:
         return true;
     default:
         return false;

@@ -108,6 +108,15 @@ Result<FileRead> readSource(SourceFile file)
         case Format::Kev:
             readKev(node, out);
             break;
+        case Format::TrivyK8s:
+            readTrivyK8s(node, out);
+            break;
+        case Format::TrivyOperator:
+            readTrivyOperator(node, out);
+            break;
+        case Format::CycloneDx:
+            readCycloneDx(node, out);
+            break;
         case Format::Kubernetes:
             readKubernetes(node, out);
             break;

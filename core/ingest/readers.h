@@ -18,6 +18,12 @@ void readTrivyLegacy(const JsonNode &root, FileRead &out);
 void readGrype(const JsonNode &root, FileRead &out);
 void readKev(const JsonNode &root, FileRead &out);
 void readKubernetes(const JsonNode &root, FileRead &out);
+void readCycloneDx(const JsonNode &root, FileRead &out);
+void readTrivyK8s(const JsonNode &root, FileRead &out);
+void readTrivyOperator(const JsonNode &root, FileRead &out);
+// One Trivy vulnerability object (Results[].Vulnerabilities[]); resultType is the
+// Result's Type, used when the package has no PURL.
+model::Finding readTrivyVulnerability(const JsonNode &vulnerability, std::string_view resultType);
 void readDockerInspect(const JsonNode &root, FileRead &out);
 // "docker-pullable://quay.io/x@sha256:AB" → repo digest "quay.io/x@sha256:ab"; a bare
 // "sha256:…" (or docker://sha256:…) → config digest. Hex is lower-cased.

@@ -50,7 +50,9 @@ void readMetadata(const JsonNode &metadata, model::Image &image)
     });
 }
 
-Finding readVulnerability(const JsonNode &v, std::string_view resultType)
+} // namespace
+
+Finding readTrivyVulnerability(const JsonNode &v, std::string_view resultType)
 {
     Finding f;
     f.vulnerabilityId = std::string(v.child("VulnerabilityID").asString());
@@ -115,6 +117,8 @@ Finding readVulnerability(const JsonNode &v, std::string_view resultType)
     return f;
 }
 
+namespace {
+
 // Results[] of a SchemaVersion 2 report, and the legacy array (same element shape).
 void readResults(const JsonNode &results, model::Scan &scan, FileRead &out)
 {
@@ -126,7 +130,7 @@ void readResults(const JsonNode &results, model::Scan &scan, FileRead &out)
         }
         const std::string_view type = result.str("Type");
         result.forEach("Vulnerabilities", [&](const JsonNode &v) {
-            scan.findings.push_back(readVulnerability(v, type));
+            scan.findings.push_back(readTrivyVulnerability(v, type));
         });
         // Suppressed by .trivyignore or VEX: kept, flagged, never counted as fixed.
         result.forEach("ExperimentalModifiedFindings", [&](const JsonNode &m) {
@@ -134,7 +138,7 @@ void readResults(const JsonNode &results, model::Scan &scan, FileRead &out)
                 out.skip("suppressed non-vulnerability findings");
                 return;
             }
-            Finding f = readVulnerability(m.child("Finding"), type);
+            Finding f = readTrivyVulnerability(m.child("Finding"), type);
             f.suppressed = true;
             scan.findings.push_back(std::move(f));
         });

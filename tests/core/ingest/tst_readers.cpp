@@ -49,10 +49,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("format");
         QTest::addColumn<int>("findings");
         QTest::addColumn<int>("ids");
-        auto row = [](const char *file, const char *format, int findings, int ids) {
+        QTest::addColumn<int>("scans");
+        auto row = [](const char *file, const char *format, int findings, int ids, int scans = 1) {
             QTest::newRow(file) << QString::fromLatin1(file) << QString::fromLatin1(format)
-                                << findings << ids;
+                                << findings << ids << scans;
         };
+        // CycloneDX: one finding per affected component; distinct IDs exclude VEX not_affected.
+        row("cyclonedx/defectdojo--grype-log4j.json", "cyclonedx", 8, 8);
+        row("cyclonedx/defectdojo--trivy-ubuntu-issue_9277.json", "cyclonedx", 14, 10);
+        row("cyclonedx/grype-golden--TestCycloneDxPresenterImage.golden", "cyclonedx", 2, 2);
+        row("cyclonedx/heimdall2--dropwizard-vulns.json", "cyclonedx", 87, 85);
+        row("cyclonedx/heimdall2--vex.json", "cyclonedx", 1, 0);
+        row("cyclonedx/trivy-golden--fluentd-multiple-lockfiles-short.cdx.json.golden",
+            "cyclonedx",
+            3,
+            3);
+        row("cyclonedx/trivy-golden--npm-cyclonedx.json.golden", "cyclonedx", 1, 1);
+        // trivy k8s: one scan per image; an image in several workloads is counted once.
+        row("trivy-k8s/securecodebox--local-k8s-scan-result.json", "trivy-k8s", 628, 212, 14);
+        row("trivy-k8s/defectdojo--kubernetes.json", "trivy-k8s", 10, 5, 2);
+        row("trivy-operator/defectdojo--vulnerabilityreport_many.json", "trivy-operator", 41, 31);
         row("grype/OLD-defectdojo--many_vulns3.json", "grype", 327, 259);
         row("grype/defectdojo--check_all_fields.json", "grype", 6, 4);
         row("grype/defectdojo--issue_9618.json", "grype", 35, 19);
@@ -108,16 +124,19 @@ private Q_SLOTS:
         QFETCH(QString, format);
         QFETCH(int, findings);
         QFETCH(int, ids);
+        QFETCH(int, scans);
         const auto r = ingest::readFile(QString(fixtures() + u'/' + file).toStdString());
         QVERIFY2(r, r ? "" : r.error().c_str());
         QCOMPARE(QString::fromUtf8(ingest::formatKey(r->format).data()), format);
-        QCOMPARE(r->scans.size(), std::size_t(1));
+        QCOMPARE(int(r->scans.size()), scans);
         QCOMPARE(int(r->findingCount()), findings);
         std::set<std::string> distinct;
-        for (const auto &f : r->scans[0].findings) {
-            QVERIFY(!f.vulnerabilityId.empty());
-            if (!f.suppressed)
-                distinct.insert(f.vulnerabilityId);
+        for (const auto &scan : r->scans) {
+            for (const auto &f : scan.findings) {
+                QVERIFY(!f.vulnerabilityId.empty());
+                if (!f.suppressed)
+                    distinct.insert(f.vulnerabilityId);
+            }
         }
         QCOMPARE(int(distinct.size()), ids);
     }
@@ -272,6 +291,36 @@ private Q_SLOTS:
             std::string("sha256:4dbc5f9c07028a985e14d1393e849ea07f68804c4293050d5a641b138db72daa"));
         QCOMPARE(r.inventoryImages[0].tags,
                  std::vector<std::string>{"containrrr/watchtower:latest"});
+    }
+
+    void cyclonedxPseudoRatingsAreThreatDataNotCvss()
+    {
+        const auto r = readOrFail(
+            QStringLiteral("cyclonedx/grype-golden--TestCycloneDxPresenterImage.golden"));
+        QCOMPARE(r.scans.size(), std::size_t(1));
+        int kev = 0, epss = 0;
+        for (const auto &f : r.scans[0].findings) {
+            kev += f.knownExploited;
+            epss += f.epss.has_value();
+            for (const auto &c : f.cvss)
+                QVERIFY2(c.vector.starts_with("CVSS:"),
+                         c.vector.c_str()); // EPSS/KEV never become CVSS
+        }
+        QCOMPARE(kev, 1);
+        QCOMPARE(epss, 2);
+        const auto trivy =
+            readOrFail(QStringLiteral("cyclonedx/defectdojo--trivy-ubuntu-issue_9277.json"));
+        const model::Image &image = trivy.scans[0].image;
+        QCOMPARE(
+            image.configDigest,
+            std::string("sha256:174c8c134b2a94b5bb0b37d9a2b6ba0663d82d23ebf62bd51f74a2fd457333da"));
+        QCOMPARE(image.repoDigests.size(), std::size_t(1));
+        const auto &f = trivy.scans[0].findings[0];
+        QCOMPARE(f.vulnerabilityId, std::string("CVE-2016-2781"));
+        QCOMPARE(f.packageName, std::string("coreutils"));
+        QVERIFY(!f.layerDiffId.empty());
+        // Every rating by source: nvd v2 and v3, redhat v2 and v3.
+        QCOMPARE(f.cvss.size(), std::size_t(4));
     }
 
     void grypeLayersAndThreatData()
