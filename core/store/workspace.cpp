@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace.h"
 
+#include "model/imageref.h"
 #include "sqlite.h"
 
 #include <algorithm>
@@ -211,10 +212,27 @@ CREATE TABLE container (
     ports TEXT,
     host_ports TEXT,
     host_paths TEXT,
-    labels TEXT,               -- key=value per line
+        labels TEXT,               -- key=value per line
+    image_ref TEXT,            -- `image` normalised for tag matching (docker.io/library/x:latest)
     last_snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
     UNIQUE (platform, namespace, pod, name, init)
 );
+-- Containers joined to scanned images (formats.md §11), rebuilt after every import:
+-- 'repo-digest' and 'config-digest' are exact; 'tag' is probable (tags move).
+CREATE TABLE container_image (
+    container_id INTEGER NOT NULL REFERENCES container(id),
+    image_id INTEGER NOT NULL REFERENCES image(id),
+    match TEXT NOT NULL,
+    probable INTEGER NOT NULL,
+    PRIMARY KEY (container_id, image_id)
+) WITHOUT ROWID;
+CREATE INDEX container_image_by_image ON container_image(image_id);
+CREATE TABLE image_ref (
+    image_id INTEGER NOT NULL REFERENCES image(id),
+    ref TEXT NOT NULL,         -- a tag or the scanned name, normalised like container.image_ref
+    PRIMARY KEY (image_id, ref)
+) WITHOUT ROWID;
+CREATE INDEX image_ref_by_ref ON image_ref(ref);
 CREATE INDEX container_by_digest ON container(digest);
 CREATE INDEX container_by_config ON container(config_digest);
 CREATE TABLE service (
@@ -345,9 +363,10 @@ struct ImportStatements
               "privileged, host_network, host_pid, host_ipc, run_as_user, run_as_non_root, "
               "allow_privilege_escalation, capabilities_added, ports, host_ports, host_paths, "
               "labels, "
-              "last_snapshot_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+              "last_snapshot_id, image_ref) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+              "?12, ?13, "
               "?14, "
-              "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28) "
+              "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29) "
               "ON CONFLICT(platform, namespace, pod, name, init) DO UPDATE SET "
               "workload_kind = excluded.workload_kind, workload_name = excluded.workload_name, "
               "image = excluded.image, image_id = excluded.image_id, repo_digest = "
@@ -362,8 +381,9 @@ struct ImportStatements
               "allow_privilege_escalation = excluded.allow_privilege_escalation, "
               "capabilities_added = excluded.capabilities_added, ports = excluded.ports, "
               "host_ports = excluded.host_ports, host_paths = excluded.host_paths, labels = "
-              "excluded.labels, "
+              "excluded.labels, image_ref = excluded.image_ref, "
               "last_snapshot_id = excluded.last_snapshot_id")
+        , insertImageRef(db, "INSERT OR IGNORE INTO image_ref(image_id, ref) VALUES (?, ?)")
         , upsertService(
               db,
               "INSERT INTO service(namespace, name, type, selector, ports, external_addresses, "
@@ -406,7 +426,7 @@ struct ImportStatements
               &insertAlias,      &insertUrl,      &insertCwe,          &insertCvss,
               &insertFinding,    &updateFinding,  &findingsOfImage,    &insertFindingScan,
               &upsertKev,        &upsertEpss,     &upsertVulnSeverity, &upsertContainer,
-              &upsertService,    &upsertIngress})
+              &insertImageRef,   &upsertService,  &upsertIngress})
             if (s->failed())
                 return true;
         return false;
@@ -415,8 +435,8 @@ struct ImportStatements
     Statement findFile, insertSnapshot, insertFile, upsertImage, insertRepoDigest, insertTag,
         insertLabel, insertPort, countLayers, insertLayer, insertScan, upsertVuln, insertAlias,
         insertUrl, insertCwe, insertCvss, insertFinding, updateFinding, findingsOfImage,
-        insertFindingScan, upsertContainer, upsertService, upsertIngress, upsertVulnSeverity,
-        upsertKev, upsertEpss;
+        insertFindingScan, upsertContainer, insertImageRef, upsertService, upsertIngress,
+        upsertVulnSeverity, upsertKev, upsertEpss;
 };
 
 } // namespace
@@ -651,8 +671,14 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
         ++out.images;
         for (const std::string &digest : img.repoDigests)
             st.insertRepoDigest.bind(1, imageId).bind(2, digest).exec();
-        for (const std::string &t : img.tags)
+        for (const std::string &t : img.tags) {
             st.insertTag.bind(1, imageId).bind(2, t).exec();
+            const std::string ref = model::normalizedImageRef(t);
+            if (!ref.empty())
+                st.insertImageRef.bind(1, imageId).bind(2, ref).exec();
+        }
+        if (const std::string ref = model::normalizedImageRef(img.name); !ref.empty())
+            st.insertImageRef.bind(1, imageId).bind(2, ref).exec();
         for (const auto &[k, v] : img.labels)
             st.insertLabel.bind(1, imageId).bind(2, k).bind(3, v).exec();
         for (const std::string &p : img.exposedPorts)
@@ -796,7 +822,8 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
             c.repoDigest.empty() ? std::string() : c.repoDigest.substr(c.repoDigest.find('@') + 1);
         const std::string caps = lines(c.capabilitiesAdded), ports = lines(c.ports),
                           hostPorts = lines(c.hostPorts), hostPaths = lines(c.hostPaths),
-                          labels = pairs(c.podLabels);
+                          labels = pairs(c.podLabels),
+                          imageRef = model::normalizedImageRef(c.image);
         Statement &q = st.upsertContainer;
         q.bind(1, c.platform)
             .bind(2, c.namespaceName)
@@ -825,7 +852,8 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
             .bindOptional(25, hostPorts)
             .bindOptional(26, hostPaths)
             .bindOptional(27, labels)
-            .bind(28, snapshotId);
+            .bind(28, snapshotId)
+            .bindOptional(29, imageRef);
         if (!q.exec())
             return fail(file.path + ": cannot store container " + c.name + ": " + lastError(m_db));
         ++out.containers;
@@ -897,6 +925,26 @@ Result<ImportSummary> ImportSession::commit()
             return fail("cannot update finding history: " + lastError(m_db));
     }
 
+    // Containers ↔ images, rebuilt: exact by repo digest or config digest, else probable
+    // by tag (or scanned name).
+    if (!execSql(m_db, "DELETE FROM container_image") ||
+        !execSql(
+            m_db,
+            "INSERT OR IGNORE INTO container_image(container_id, image_id, match, probable) "
+            "SELECT c.id, r.image_id, 'repo-digest', 0 FROM container c JOIN image_repo_digest r "
+            "ON c.digest IS NOT NULL AND substr(r.repo_digest, instr(r.repo_digest, '@') + 1) = "
+            "c.digest") ||
+        !execSql(m_db,
+                 "INSERT OR IGNORE INTO container_image(container_id, image_id, match, probable) "
+                 "SELECT c.id, i.id, 'config-digest', 0 FROM container c JOIN image i "
+                 "ON c.config_digest IS NOT NULL AND i.config_digest = c.config_digest") ||
+        !execSql(m_db,
+                 "INSERT OR IGNORE INTO container_image(container_id, image_id, match, probable) "
+                 "SELECT c.id, r.image_id, 'tag', 1 FROM container c JOIN image_ref r ON r.ref = "
+                 "c.image_ref "
+                 "WHERE NOT EXISTS (SELECT 1 FROM container_image x WHERE x.container_id = c.id)"))
+        return fail("cannot join containers to images: " + lastError(m_db));
+
     if (d->snapshotId != 0)
         d->summary.snapshotId = d->snapshotId;
     d->summary.newFindings = int(d->countFindings() - d->findingsBefore);
@@ -916,13 +964,16 @@ Result<std::vector<FindingRow>> Workspace::findings(int limit) const
         "f.pkg_path, f.fix_state, f.fix_state_word, f.layer_diff_id, "
         "(SELECT l.idx FROM layer l WHERE l.image_id = f.image_id AND l.diff_id = f.layer_diff_id "
         " ORDER BY l.idx LIMIT 1), "
-        "f.first_seen, f.last_seen, f.resolved_at, f.suppressed, f.known_exploited, f.epss, "
+        "f.first_seen, f.last_seen, f.resolved_at, f.suppressed, "
+        "(f.known_exploited OR EXISTS (SELECT 1 FROM kev k WHERE k.cve = f.vuln_id) "
+        " OR EXISTS (SELECT 1 FROM vuln_alias a JOIN kev k ON k.cve = a.alias WHERE a.vuln_id = "
+        "f.vuln_id)), "
+        "COALESCE((SELECT e.probability FROM epss e WHERE e.cve = f.vuln_id), "
+        "         (SELECT MAX(e.probability) FROM vuln_alias a JOIN epss e ON e.cve = a.alias "
+        "          WHERE a.vuln_id = f.vuln_id), f.epss), "
         "f.image_id, f.fixed_versions, "
-        "(SELECT COUNT(*) FROM container c WHERE c.running = 1 AND ("
-        "   (c.config_digest IS NOT NULL AND c.config_digest = i.config_digest) OR "
-        "   (c.digest IS NOT NULL AND EXISTS (SELECT 1 FROM image_repo_digest r WHERE r.image_id = "
-        "i.id "
-        "        AND substr(r.repo_digest, instr(r.repo_digest, '@') + 1) = c.digest)))) "
+        "(SELECT COUNT(*) FROM container_image ci JOIN container c ON c.id = ci.container_id "
+        " WHERE ci.image_id = i.id AND c.running = 1) "
         "FROM finding f JOIN image i ON i.id = f.image_id "
         "ORDER BY i.name, f.vuln_id, f.pkg_name, f.pkg_version LIMIT ?");
     q.bind(1, std::int64_t(limit));

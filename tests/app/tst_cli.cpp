@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // patchwise-cli as scripts see it: exit codes, stdin/argument input, one line per input.
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -203,6 +205,80 @@ private Q_SLOTS:
         QCOMPARE(bad.exitCode, 1);
         QVERIFY(bad.err.contains(broken.toUtf8()));
         QVERIFY(bad.err.contains("workspace is unchanged"));
+    }
+
+    // A process killed in the middle of an import leaves the workspace as it was.
+    void killedImportChangesNothing()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("ws.db"));
+        auto report = [](int image, int findings) -> QByteArray {
+            QByteArray out =
+                "{\"SchemaVersion\":2,\"ArtifactName\":\"img" + QByteArray::number(image) +
+                ":1\",\"Metadata\":{\"ImageID\":\"sha256:" +
+                QByteArray::number(image).rightJustified(64, '0') +
+                "\"},\"Results\":[{\"Target\":\"t\",\"Class\":\"os-pkgs\",\"Vulnerabilities\":[";
+            for (int i = 0; i < findings; ++i) {
+                if (i)
+                    out += ',';
+                out += "{\"VulnerabilityID\":\"CVE-2024-" + QByteArray::number(10000 + i) +
+                       "\",\"PkgName\":\"p" + QByteArray::number(i % 97) +
+                       "\",\"InstalledVersion\":\"1." + QByteArray::number(i) +
+                       "\",\"Severity\":\"HIGH\",\"Description\":\"" + QByteArray(400, 'x') + "\"}";
+            }
+            out += "]}]}";
+            return out;
+        };
+        auto write = [](const QString &path, const QByteArray &content) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        };
+        write(dir.filePath(QStringLiteral("baseline.json")), report(0, 3));
+        QCOMPARE(runCli({QStringLiteral("import"),
+                         QStringLiteral("--db"),
+                         db,
+                         dir.filePath(QStringLiteral("baseline.json"))})
+                     .exitCode,
+                 0);
+        const QByteArray before =
+            runCli({QStringLiteral("findings"), QStringLiteral("--db"), db}).out;
+        QCOMPARE(QJsonDocument::fromJson(before).array().size(), 3);
+
+        QDir(dir.path()).mkdir(QStringLiteral("fleet"));
+        for (int i = 1; i <= 120; ++i)
+            write(dir.filePath(QStringLiteral("fleet/r%1.json").arg(i)), report(i, 1000));
+        QProcess p;
+        QElapsedTimer timer;
+        timer.start();
+        p.start(QStringLiteral(PATCHWISE_CLI),
+                {QStringLiteral("import"),
+                 QStringLiteral("--db"),
+                 db,
+                 dir.filePath(QStringLiteral("fleet"))});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(400);
+        const bool stillRunning = p.state() == QProcess::Running;
+        p.kill();
+        p.waitForFinished();
+        if (!stillRunning)
+            QSKIP("the import finished before it could be killed; nothing to check");
+        const QByteArray after =
+            runCli({QStringLiteral("findings"), QStringLiteral("--db"), db}).out;
+        QCOMPARE(after, before);
+        // And the workspace still takes the import afterwards.
+        const Run again = runCli({QStringLiteral("import"),
+                                  QStringLiteral("--db"),
+                                  db,
+                                  dir.filePath(QStringLiteral("fleet"))});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(again.out)
+                     .object()
+                     .value(u"totals")
+                     .toObject()
+                     .value(u"findings")
+                     .toInt(),
+                 120000);
     }
 
     void manyLines()

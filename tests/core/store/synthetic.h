@@ -62,7 +62,9 @@ trivyReport(int imageNo, const QString &createdAt, const std::vector<Vuln> &vuln
 
 // A kubectl List of pods in namespace "shop", each running one container whose runtime
 // imageID is `imageId`; `running` says which are running (the others are waiting).
-inline std::string podList(const QString &imageId, const std::vector<bool> &running)
+inline std::string podList(const QString &imageId,
+                           const std::vector<bool> &running,
+                           const QString &image = QStringLiteral("registry.example/app:1.0"))
 {
     QStringList items;
     for (std::size_t i = 0; i < running.size(); ++i) {
@@ -71,10 +73,10 @@ inline std::string podList(const QString &imageId, const std::vector<bool> &runn
                        : QStringLiteral("\"waiting\":{\"reason\":\"ContainerCreating\"}");
         items << QString::fromUtf8(
                      R"json({"kind":"Pod","metadata":{"namespace":"shop","name":"web-%1"},
-"spec":{"containers":[{"name":"app","image":"registry.example/app:1.0"}]},
-"status":{"containerStatuses":[{"name":"app","image":"registry.example/app:1.0",
+"spec":{"containers":[{"name":"app","image":"%4"}]},
+"status":{"containerStatuses":[{"name":"app","image":"%4",
 "imageID":"%2","restartCount":0,"state":{%3}}]}})json")
-                     .arg(QString::number(i), imageId, state);
+                     .arg(QString::number(i), imageId, state, image);
     }
     return QString(QStringLiteral("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":[") +
                    items.join(u',') + QStringLiteral("]}"))

@@ -214,6 +214,56 @@ private Q_SLOTS:
         QCOMPARE(ws->count("container"), 4);
     }
 
+    void probableJoinByTag()
+    {
+        auto ws = *store::Workspace::open(m_path);
+        const auto scan =
+            synthetic::trivyReport(5,
+                                   QStringLiteral("2025-01-10T10:00:00Z"),
+                                   {synthetic::Vuln{QStringLiteral("CVE-2024-0055")}});
+        // The runtime digest is unknown to the workspace (another build pushed under the
+        // same tag): only the tag matches, which is recorded as probable.
+        const std::string pods =
+            synthetic::podList(QStringLiteral("registry.example/app5@sha256:") + QString(64, u'f'),
+                               {true},
+                               QStringLiteral("registry.example/app5:1.0"));
+        QVERIFY(ws->import({read("scan.json", scan), read("pods.json", pods)}, {}));
+        const auto rows = *ws->findings();
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows[0].runningContainers, 1);
+        QCOMPARE(ws->count("container_image"), 1);
+    }
+
+    void threatFeedsJoinFindings()
+    {
+        auto ws = *store::Workspace::open(m_path);
+        const auto scan =
+            synthetic::trivyReport(6,
+                                   QStringLiteral("2025-01-10T10:00:00Z"),
+                                   {synthetic::Vuln{QStringLiteral("CVE-2024-0066")},
+                                    synthetic::Vuln{QStringLiteral("CVE-2024-0067")}});
+        const std::string kev =
+            R"json({"title":"CISA Catalog of Known Exploited Vulnerabilities","catalogVersion":"2025.01.01",
+"count":1,"vulnerabilities":[{"cveID":"CVE-2024-0066","vendorProject":"Example ","product":"Lib",
+"vulnerabilityName":"Example flaw","dateAdded":"2025-01-01","dueDate":"2025-01-22",
+"knownRansomwareCampaignUse":"Known","requiredAction":"Patch","notes":"","cwes":[]}]})json";
+        const std::string epss = "#model_version:v2025.03.14,score_date:2025-08-01T00:00:00+0000\n"
+                                 "cve,epss,percentile\nCVE-2024-0067,0.42,0.97\n";
+        QVERIFY(ws->import({read("scan.json", scan), read("kev.json", kev), read("epss.csv", epss)},
+                           {}));
+        const auto rows = byVuln(*ws->findings());
+        const std::string image = "registry.example/app6:1.0";
+        QVERIFY(rows.at("CVE-2024-0066|" + image).kev);
+        QVERIFY(!rows.at("CVE-2024-0066|" + image).epss);
+        QVERIFY(!rows.at("CVE-2024-0067|" + image).kev);
+        QCOMPARE(*rows.at("CVE-2024-0067|" + image).epss, 0.42);
+        // An older EPSS file does not overwrite a newer score.
+        const std::string older = "#model_version:v2025.03.14,score_date:2025-07-01T00:00:00+0000\n"
+                                  "cve,epss,percentile\nCVE-2024-0067,0.01,0.10\n";
+        QVERIFY(ws->import({read("epss-old.csv", older)}, {}));
+        QCOMPARE(*byVuln(*ws->findings()).at("CVE-2024-0067|" + image).epss, 0.42);
+    }
+
     void keepGoingImportsTheGoodFiles()
     {
         QTemporaryDir dir;
