@@ -272,6 +272,19 @@ std::string imageIdentity(const model::Image &image)
     return image.configDigest.empty() ? "name:" + image.name : image.configDigest;
 }
 
+// Items one per line (newlines inside an item become spaces).
+std::string joinedLines(const std::vector<std::string> &items)
+{
+    std::string joined;
+    for (const std::string &item : items) {
+        if (!joined.empty())
+            joined.push_back('\n');
+        for (char c : item)
+            joined.push_back(c == '\n' ? ' ' : c);
+    }
+    return joined;
+}
+
 // All statements of one import, prepared once.
 struct ImportStatements
 {
@@ -328,13 +341,6 @@ struct ImportStatements
         , insertCvss(db,
                      "INSERT OR IGNORE INTO cvss(vuln_id, source, version, vector, base_tenths) "
                      "VALUES (?, ?, ?, ?, ?)")
-        , insertFinding(
-              db,
-              "INSERT INTO finding(image_id, vuln_id, pkg_name, pkg_version, pkg_type, purl, "
-              "pkg_path, layer_diff_id, fix_state, fix_state_word, suppressed, epss, "
-              "known_exploited, "
-              "first_seen, last_seen, fixed_versions) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)")
         , updateFinding(
               db,
               "UPDATE finding SET "
@@ -350,10 +356,6 @@ struct ImportStatements
               "= ?4")
         , findingsOfImage(
               db, "SELECT id, vuln_id, pkg_name, pkg_version FROM finding WHERE image_id = ?")
-        , insertFindingScan(
-              db,
-              "INSERT OR IGNORE INTO finding_scan(finding_id, scan_id, severity, severity_word) "
-              "VALUES (?, ?, ?, ?)")
         , upsertContainer(
               db,
               "INSERT INTO container(platform, namespace, pod, name, init, workload_kind, "
@@ -420,13 +422,13 @@ struct ImportStatements
     bool failed() const
     {
         for (const Statement *s :
-             {&findFile,         &insertSnapshot, &insertFile,         &upsertImage,
-              &insertRepoDigest, &insertTag,      &insertLabel,        &insertPort,
-              &countLayers,      &insertLayer,    &insertScan,         &upsertVuln,
-              &insertAlias,      &insertUrl,      &insertCwe,          &insertCvss,
-              &insertFinding,    &updateFinding,  &findingsOfImage,    &insertFindingScan,
-              &upsertKev,        &upsertEpss,     &upsertVulnSeverity, &upsertContainer,
-              &insertImageRef,   &upsertService,  &upsertIngress})
+             {&findFile,           &insertSnapshot,  &insertFile,     &upsertImage,
+              &insertRepoDigest,   &insertTag,       &insertLabel,    &insertPort,
+              &countLayers,        &insertLayer,     &insertScan,     &upsertVuln,
+              &insertAlias,        &insertUrl,       &insertCwe,      &insertCvss,
+              &updateFinding,      &findingsOfImage, &upsertKev,      &upsertEpss,
+              &upsertVulnSeverity, &upsertContainer, &insertImageRef, &upsertService,
+              &upsertIngress})
             if (s->failed())
                 return true;
         return false;
@@ -434,9 +436,8 @@ struct ImportStatements
 
     Statement findFile, insertSnapshot, insertFile, upsertImage, insertRepoDigest, insertTag,
         insertLabel, insertPort, countLayers, insertLayer, insertScan, upsertVuln, insertAlias,
-        insertUrl, insertCwe, insertCvss, insertFinding, updateFinding, findingsOfImage,
-        insertFindingScan, upsertContainer, insertImageRef, upsertService, upsertIngress,
-        upsertVulnSeverity, upsertKev, upsertEpss;
+        insertUrl, insertCwe, insertCvss, updateFinding, findingsOfImage, upsertContainer,
+        insertImageRef, upsertService, upsertIngress, upsertVulnSeverity, upsertKev, upsertEpss;
 };
 
 } // namespace
@@ -554,6 +555,132 @@ struct ImportSession::Private
     std::unordered_map<std::int64_t, std::unordered_map<std::string, std::int64_t>> findingIds;
     bool broken = false;
 
+    // Rows waiting to be written in one multi-row INSERT (kBatch rows per statement). The
+    // pointers and views refer to the FileRead being added, so add() flushes before it
+    // returns.
+    static constexpr std::size_t kBatch = 64;
+    struct PendingFinding
+    {
+        std::int64_t id;
+        std::int64_t imageId;
+        const model::Finding *finding;
+        std::string fixedVersions;
+        std::int64_t seenAt;
+    };
+    struct PendingScan
+    {
+        std::int64_t findingId;
+        std::int64_t scanId;
+        std::string_view severity;
+        std::string_view word;
+    };
+    std::int64_t nextFindingId = 1;
+    std::vector<PendingFinding> pendingFindings;
+    std::vector<PendingScan> pendingScans;
+    std::unique_ptr<Statement> batchFindings;
+    std::unique_ptr<Statement> batchScans;
+
+    static std::string valuesClause(int columns, std::size_t rows)
+    {
+        std::string row = "(";
+        for (int c = 0; c < columns; ++c)
+            row += c ? ",?" : "?";
+        row += ")";
+        std::string out;
+        for (std::size_t r = 0; r < rows; ++r) {
+            if (r)
+                out += ',';
+            out += row;
+        }
+        return out;
+    }
+
+    static constexpr int kFindingColumns = 17;
+    static constexpr const char *kInsertFinding =
+        "INSERT INTO finding(id, image_id, vuln_id, pkg_name, pkg_version, pkg_type, purl, "
+        "pkg_path, "
+        "layer_diff_id, fix_state, fix_state_word, suppressed, epss, known_exploited, first_seen, "
+        "last_seen, fixed_versions) VALUES ";
+
+    void bindFinding(Statement &q, int base, const PendingFinding &p)
+    {
+        const model::Finding &f = *p.finding;
+        q.bind(base + 1, p.id)
+            .bind(base + 2, p.imageId)
+            .bind(base + 3, f.vulnerabilityId)
+            .bind(base + 4, f.packageName)
+            .bind(base + 5, f.packageVersion)
+            .bindOptional(base + 6, f.packageType)
+            .bindOptional(base + 7, f.purl)
+            .bindOptional(base + 8, f.packagePath)
+            .bindOptional(base + 9, f.layerDiffId)
+            .bind(base + 10, model::fixStateKey(f.fixState))
+            .bindOptional(base + 11, f.fixStateWord)
+            .bind(base + 12, f.suppressed ? 1 : 0);
+        f.epss ? q.bind(base + 13, *f.epss) : q.bindNull(base + 13);
+        q.bind(base + 14, f.knownExploited ? 1 : 0)
+            .bind(base + 15, p.seenAt)
+            .bind(base + 16, p.seenAt)
+            .bindOptional(base + 17, p.fixedVersions);
+    }
+
+    bool flushFindings()
+    {
+        if (pendingFindings.empty())
+            return true;
+        if (pendingFindings.size() == kBatch) {
+            if (!batchFindings)
+                batchFindings = std::make_unique<Statement>(
+                    db, kInsertFinding + valuesClause(kFindingColumns, kBatch));
+            for (std::size_t r = 0; r < kBatch; ++r)
+                bindFinding(*batchFindings, int(r) * kFindingColumns, pendingFindings[r]);
+            if (!batchFindings->exec())
+                return false;
+        } else {
+            Statement one(db, kInsertFinding + valuesClause(kFindingColumns, 1));
+            for (const PendingFinding &p : pendingFindings) {
+                bindFinding(one, 0, p);
+                if (!one.exec())
+                    return false;
+            }
+        }
+        pendingFindings.clear();
+        return true;
+    }
+
+    bool flushScans()
+    {
+        if (!flushFindings()) // finding_scan rows refer to them
+            return false;
+        if (pendingScans.empty())
+            return true;
+        static constexpr const char *insert = "INSERT OR IGNORE INTO finding_scan(finding_id, "
+                                              "scan_id, severity, severity_word) VALUES ";
+        auto bindScan = [](Statement &q, int base, const PendingScan &p) {
+            q.bind(base + 1, p.findingId)
+                .bind(base + 2, p.scanId)
+                .bindOptional(base + 3, p.severity)
+                .bindOptional(base + 4, p.word);
+        };
+        if (pendingScans.size() == kBatch) {
+            if (!batchScans)
+                batchScans = std::make_unique<Statement>(db, insert + valuesClause(4, kBatch));
+            for (std::size_t r = 0; r < kBatch; ++r)
+                bindScan(*batchScans, int(r) * 4, pendingScans[r]);
+            if (!batchScans->exec())
+                return false;
+        } else {
+            Statement one(db, insert + valuesClause(4, 1));
+            for (const PendingScan &p : pendingScans) {
+                bindScan(one, 0, p);
+                if (!one.exec())
+                    return false;
+            }
+        }
+        pendingScans.clear();
+        return true;
+    }
+
     std::int64_t countFindings() const
     {
         Statement q(db, "SELECT COUNT(*) FROM finding");
@@ -576,6 +703,10 @@ Result<std::unique_ptr<ImportSession>> Workspace::beginImport(const ImportOption
         return fail("cannot prepare the import: " + lastError(m_db));
     p->now = options.now ? options.now : systemNow();
     p->findingsBefore = p->countFindings();
+    {
+        Statement maxId(p->db, "SELECT COALESCE(MAX(id), 0) + 1 FROM finding");
+        p->nextFindingId = maxId.step() ? maxId.integer(0) : 1;
+    }
     return std::unique_ptr<ImportSession>(new ImportSession(std::move(p)));
 }
 
@@ -748,56 +879,55 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
             key.append(f.packageName);
             key.push_back('\x1f');
             key.append(f.packageVersion);
+            std::string fixed = joinedLines(f.fixedVersions);
             auto known = imageFindings.find(key);
-            Statement &write = known == imageFindings.end() ? st.insertFinding : st.updateFinding;
-            write.bind(1, imageId)
-                .bind(2, f.vulnerabilityId)
-                .bind(3, f.packageName)
-                .bind(4, f.packageVersion)
-                .bindOptional(5, f.packageType)
-                .bindOptional(6, f.purl)
-                .bindOptional(7, f.packagePath)
-                .bindOptional(8, f.layerDiffId)
-                .bind(9, model::fixStateKey(f.fixState))
-                .bindOptional(10, f.fixStateWord)
-                .bind(11, f.suppressed ? 1 : 0);
-            f.epss ? write.bind(12, *f.epss) : write.bindNull(12);
-            write.bind(13, f.knownExploited ? 1 : 0).bind(14, takenAt);
-            if (f.fixedVersions.empty()) {
-                write.bindNull(15);
-            } else {
-                std::string joined;
-                for (const std::string &v : f.fixedVersions) {
-                    if (!joined.empty())
-                        joined.push_back('\n');
-                    for (char c : v)
-                        joined.push_back(c == '\n' ? ' ' : c);
-                }
-                write.bind(15, joined);
-            }
             std::int64_t findingId;
             if (known == imageFindings.end()) {
-                if (!write.exec())
-                    return fail(file.path + ": cannot store finding " + f.vulnerabilityId + ": " +
-                                lastError(m_db));
-                findingId = sqlite3_last_insert_rowid(m_db);
+                // New rows are written in batches; ids are assigned here so that the
+                // batch needs no round trip per row.
+                findingId = d->nextFindingId++;
                 imageFindings.emplace(std::move(key), findingId);
+                d->pendingFindings.push_back({findingId, imageId, &f, std::move(fixed), takenAt});
+                if (d->pendingFindings.size() == Private::kBatch && !d->flushFindings())
+                    return fail(file.path + ": cannot store findings: " + lastError(m_db));
             } else {
                 findingId = known->second;
+                if (!d->pendingFindings.empty() && findingId >= d->pendingFindings.front().id &&
+                    !d->flushFindings())
+                    return fail(file.path + ": cannot store findings: " + lastError(m_db));
+                Statement &write = st.updateFinding;
+                write.bind(1, imageId)
+                    .bind(2, f.vulnerabilityId)
+                    .bind(3, f.packageName)
+                    .bind(4, f.packageVersion)
+                    .bindOptional(5, f.packageType)
+                    .bindOptional(6, f.purl)
+                    .bindOptional(7, f.packagePath)
+                    .bindOptional(8, f.layerDiffId)
+                    .bind(9, model::fixStateKey(f.fixState))
+                    .bindOptional(10, f.fixStateWord)
+                    .bind(11, f.suppressed ? 1 : 0);
+                f.epss ? write.bind(12, *f.epss) : write.bindNull(12);
+                write.bind(13, f.knownExploited ? 1 : 0).bind(14, takenAt).bindOptional(15, fixed);
                 if (!write.bind(16, findingId).exec())
                     return fail(file.path + ": cannot update finding " + f.vulnerabilityId + ": " +
                                 lastError(m_db));
             }
-            st.insertFindingScan.bind(1, findingId).bind(2, scanId);
             const auto pick = std::find_if(f.severities.begin(),
                                            f.severities.end(),
                                            [](const auto &r) { return r.scannerPick; });
-            if (pick != f.severities.end())
-                st.insertFindingScan.bind(3, model::severityKey(pick->severity))
-                    .bindOptional(4, pick->word);
-            st.insertFindingScan.exec();
+            d->pendingScans.push_back(
+                {findingId,
+                 scanId,
+                 pick != f.severities.end() ? model::severityKey(pick->severity)
+                                            : std::string_view{},
+                 pick != f.severities.end() ? std::string_view(pick->word) : std::string_view{}});
+            if (d->pendingScans.size() == Private::kBatch && !d->flushScans())
+                return fail(file.path + ": cannot store findings: " + lastError(m_db));
         }
     }
+    if (!d->flushScans())
+        return fail(file.path + ": cannot store findings: " + lastError(m_db));
     // Inventory: the latest import of a container/service/ingress describes it now.
     auto lines = [](const std::vector<std::string> &items) {
         std::string joined;
