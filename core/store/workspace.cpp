@@ -462,7 +462,7 @@ int Workspace::userVersion() const
     return q.step() ? int(q.integer(0)) : -1;
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::open(const std::string &path)
+Result<std::unique_ptr<Workspace>> Workspace::open(const std::string &path, int upToVersion)
 {
     // No global memory statistics: they put a mutex around every allocation SQLite makes.
     static const bool configured = [] {
@@ -491,12 +491,13 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string &path)
         !execSql(db, "PRAGMA temp_store = MEMORY") || !execSql(db, "PRAGMA synchronous = NORMAL"))
         return fail(path + ": not a Patchwise workspace (" + lastError(db) + ")");
     std::string error;
-    if (!ws->migrate(error))
+    if (!ws->migrate(upToVersion < 0 ? schemaVersion() : std::min(upToVersion, schemaVersion()),
+                     error))
         return fail(path + ": " + error);
     return ws;
 }
 
-bool Workspace::migrate(std::string &error)
+bool Workspace::migrate(int upToVersion, std::string &error)
 {
     const int current = userVersion();
     if (current < 0) {
@@ -509,7 +510,7 @@ bool Workspace::migrate(std::string &error)
                 std::to_string(schemaVersion()) + ")";
         return false;
     }
-    for (int v = current; v < schemaVersion(); ++v) {
+    for (int v = current; v < upToVersion; ++v) {
         Transaction tx(m_db);
         if (!tx.begun() || !execSql(m_db, kMigrations[v]) ||
             !execSql(m_db, ("PRAGMA user_version = " + std::to_string(v + 1)).c_str()) ||

@@ -90,8 +90,9 @@ public:
     Workspace(const Workspace &) = delete;
     Workspace &operator=(const Workspace &) = delete;
 
-    // Opens (creating when missing) and migrates to the current schema.
-    static Result<std::unique_ptr<Workspace>> open(const std::string &path);
+    // Opens (creating when missing) and migrates to the current schema. `upToVersion`
+    // stops the migrations earlier: tests use it to make workspaces of older versions.
+    static Result<std::unique_ptr<Workspace>> open(const std::string &path, int upToVersion = -1);
 
     static int schemaVersion();
     int userVersion() const;
@@ -113,7 +114,7 @@ public:
 private:
     friend class ImportSession;
     explicit Workspace(sqlite3 *db);
-    bool migrate(std::string &error);
+    bool migrate(int upToVersion, std::string &error);
 
     sqlite3 *m_db;
 };

@@ -64,6 +64,28 @@ private Q_SLOTS:
         QCOMPARE((*ws)->userVersion(), store::Workspace::schemaVersion());
     }
 
+    // Every older schema version migrates to the current one, and the result works.
+    void migratesFromEveryOlderVersion()
+    {
+        for (int v = 0; v < store::Workspace::schemaVersion(); ++v) {
+            const std::string path = m_path + ".v" + std::to_string(v);
+            {
+                auto old = store::Workspace::open(path, v);
+                QVERIFY2(old, old ? "" : old.error().c_str());
+                QCOMPARE((*old)->userVersion(), v);
+            }
+            auto ws = store::Workspace::open(path);
+            QVERIFY2(ws, ws ? "" : ws.error().c_str());
+            QCOMPARE((*ws)->userVersion(), store::Workspace::schemaVersion());
+            const auto scan =
+                synthetic::trivyReport(20 + v,
+                                       QStringLiteral("2025-01-10T10:00:00Z"),
+                                       {synthetic::Vuln{QStringLiteral("CVE-2024-0100")}});
+            QVERIFY((*ws)->import({read("scan.json", scan)}, {}));
+            QCOMPARE((*ws)->findings()->size(), std::size_t(1));
+        }
+    }
+
     void refusesForeignAndNewerFiles()
     {
         QFile f(QString::fromStdString(m_path));
