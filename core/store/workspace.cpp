@@ -233,6 +233,14 @@ CREATE TABLE image_ref (
     PRIMARY KEY (image_id, ref)
 ) WITHOUT ROWID;
 CREATE INDEX image_ref_by_ref ON image_ref(ref);
+-- Which Services select a (non-init) container's pod, and which Ingresses route to those
+-- Services (ingress_id 0 = reached through the Service alone). Rebuilt after every import.
+CREATE TABLE container_route (
+    container_id INTEGER NOT NULL REFERENCES container(id),
+    service_id INTEGER NOT NULL REFERENCES service(id),
+    ingress_id INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (container_id, service_id, ingress_id)
+) WITHOUT ROWID;
 CREATE INDEX container_by_digest ON container(digest);
 CREATE INDEX container_by_config ON container(config_digest);
 CREATE TABLE service (
@@ -270,6 +278,81 @@ std::int64_t systemNow()
 std::string imageIdentity(const model::Image &image)
 {
     return image.configDigest.empty() ? "name:" + image.name : image.configDigest;
+}
+
+// "k=v" lines → pairs.
+std::vector<std::pair<std::string, std::string>> parsePairs(std::string_view text)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    while (!text.empty()) {
+        const std::size_t nl = text.find('\n');
+        const std::string_view line = text.substr(0, nl);
+        const std::size_t eq = line.find('=');
+        if (eq != std::string_view::npos)
+            out.emplace_back(std::string(line.substr(0, eq)), std::string(line.substr(eq + 1)));
+        text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    }
+    return out;
+}
+
+// Services select pods by labels in their namespace; Ingresses name Services of theirs.
+bool rebuildRoutes(sqlite3 *db)
+{
+    if (!execSql(db, "DELETE FROM container_route"))
+        return false;
+    struct Svc
+    {
+        std::int64_t id;
+        std::string ns, name;
+        std::vector<std::pair<std::string, std::string>> selector;
+    };
+    std::vector<Svc> services;
+    Statement s(db, "SELECT id, namespace, name, selector FROM service WHERE selector IS NOT NULL");
+    while (s.step())
+        services.push_back(
+            {s.integer(0), std::string(s.text(1)), std::string(s.text(2)), parsePairs(s.text(3))});
+    if (services.empty())
+        return !s.failed();
+    std::map<std::pair<std::string, std::string>, std::vector<std::int64_t>>
+        ingressesOf; // (ns, service)
+    Statement i(db, "SELECT id, namespace, services FROM ingress");
+    while (i.step()) {
+        std::string_view names = i.text(2);
+        while (!names.empty()) {
+            const std::size_t nl = names.find('\n');
+            ingressesOf[{std::string(i.text(1)), std::string(names.substr(0, nl))}].push_back(
+                i.integer(0));
+            names = nl == std::string_view::npos ? std::string_view{} : names.substr(nl + 1);
+        }
+    }
+    Statement insert(db,
+                     "INSERT OR IGNORE INTO container_route(container_id, service_id, ingress_id) "
+                     "VALUES (?, ?, ?)");
+    Statement c(
+        db,
+        "SELECT id, namespace, labels FROM container WHERE platform = 'kubernetes' AND init = 0 "
+        "AND labels IS NOT NULL");
+    while (c.step()) {
+        const std::string ns(c.text(1));
+        const auto labels = parsePairs(c.text(2));
+        for (const Svc &svc : services) {
+            if (svc.ns != ns || svc.selector.empty())
+                continue;
+            const bool selected =
+                std::all_of(svc.selector.begin(), svc.selector.end(), [&](const auto &kv) {
+                    return std::find(labels.begin(), labels.end(), kv) != labels.end();
+                });
+            if (!selected)
+                continue;
+            if (!insert.bind(1, c.integer(0)).bind(2, svc.id).bind(3, std::int64_t(0)).exec())
+                return false;
+            if (const auto it = ingressesOf.find({svc.ns, svc.name}); it != ingressesOf.end())
+                for (std::int64_t ingress : it->second)
+                    if (!insert.bind(1, c.integer(0)).bind(2, svc.id).bind(3, ingress).exec())
+                        return false;
+        }
+    }
+    return !c.failed();
 }
 
 // Items one per line (newlines inside an item become spaces).
@@ -1075,6 +1158,9 @@ Result<ImportSummary> ImportSession::commit()
                  "c.image_ref "
                  "WHERE NOT EXISTS (SELECT 1 FROM container_image x WHERE x.container_id = c.id)"))
         return fail("cannot join containers to images: " + lastError(m_db));
+
+    if (!rebuildRoutes(m_db))
+        return fail("cannot route services to containers: " + lastError(m_db));
 
     if (d->snapshotId != 0)
         d->summary.snapshotId = d->snapshotId;

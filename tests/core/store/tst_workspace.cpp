@@ -286,6 +286,21 @@ private Q_SLOTS:
         QCOMPARE(*byVuln(*ws->findings()).at("CVE-2024-0067|" + image).epss, 0.42);
     }
 
+    // Counted with an independent script: selector ⊆ pod labels, same namespace, regular
+    // containers only.
+    void servicesRouteToContainers()
+    {
+        if (!QDir(QStringLiteral(PATCHWISE_FIXTURES_DIR)).exists())
+            QSKIP("shared/fixtures is not available");
+        auto ws = *store::Workspace::open(m_path);
+        store::ImportRequest request;
+        request.paths = {PATCHWISE_FIXTURES_DIR "/k8s/atshaman-describecluster--pods.json",
+                         PATCHWISE_FIXTURES_DIR "/k8s/atshaman-describecluster--service.json"};
+        QVERIFY(store::runImport(*ws, request).committed);
+        QCOMPARE(ws->count("service"), 143);
+        QCOMPARE(ws->count("container_route"), 148); // container × service pairs
+    }
+
     void keepGoingImportsTheGoodFiles()
     {
         QTemporaryDir dir;
