@@ -686,7 +686,7 @@ struct ImportSession::Private
         "layer_diff_id, fix_state, fix_state_word, suppressed, epss, known_exploited, first_seen, "
         "last_seen, fixed_versions) VALUES ";
 
-    void bindFinding(Statement &q, int base, const PendingFinding &p)
+    static void bindFinding(Statement &q, int base, const PendingFinding &p)
     {
         const model::Finding &f = *p.finding;
         q.bind(base + 1, p.id)
@@ -708,61 +708,58 @@ struct ImportSession::Private
             .bindOptional(base + 17, p.fixedVersions);
     }
 
-    bool flushFindings()
+    // Writes the pending rows: full batches through one multi-row statement (prepared
+    // once), a remainder row by row. Clears `pending` on success.
+    template<typename Row, typename Bind>
+    bool flushBatch(std::vector<Row> &pending,
+                    std::unique_ptr<Statement> &batch,
+                    std::string_view insert,
+                    int columns,
+                    Bind bind)
     {
-        if (pendingFindings.empty())
+        if (pending.empty())
             return true;
-        if (pendingFindings.size() == kBatch) {
-            if (!batchFindings)
-                batchFindings = std::make_unique<Statement>(
-                    db, kInsertFinding + valuesClause(kFindingColumns, kBatch));
+        if (pending.size() == kBatch) {
+            if (!batch)
+                batch = std::make_unique<Statement>(
+                    db, std::string(insert) + valuesClause(columns, kBatch));
             for (std::size_t r = 0; r < kBatch; ++r)
-                bindFinding(*batchFindings, int(r) * kFindingColumns, pendingFindings[r]);
-            if (!batchFindings->exec())
+                bind(*batch, int(r) * columns, pending[r]);
+            if (!batch->exec())
                 return false;
         } else {
-            Statement one(db, kInsertFinding + valuesClause(kFindingColumns, 1));
-            for (const PendingFinding &p : pendingFindings) {
-                bindFinding(one, 0, p);
+            Statement one(db, std::string(insert) + valuesClause(columns, 1));
+            for (const Row &row : pending) {
+                bind(one, 0, row);
                 if (!one.exec())
                     return false;
             }
         }
-        pendingFindings.clear();
+        pending.clear();
         return true;
+    }
+
+    bool flushFindings()
+    {
+        return flushBatch(
+            pendingFindings, batchFindings, kInsertFinding, kFindingColumns, &bindFinding);
     }
 
     bool flushScans()
     {
         if (!flushFindings()) // finding_scan rows refer to them
             return false;
-        if (pendingScans.empty())
-            return true;
-        static constexpr const char *insert = "INSERT OR IGNORE INTO finding_scan(finding_id, "
-                                              "scan_id, severity, severity_word) VALUES ";
-        auto bindScan = [](Statement &q, int base, const PendingScan &p) {
-            q.bind(base + 1, p.findingId)
-                .bind(base + 2, p.scanId)
-                .bindOptional(base + 3, p.severity)
-                .bindOptional(base + 4, p.word);
-        };
-        if (pendingScans.size() == kBatch) {
-            if (!batchScans)
-                batchScans = std::make_unique<Statement>(db, insert + valuesClause(4, kBatch));
-            for (std::size_t r = 0; r < kBatch; ++r)
-                bindScan(*batchScans, int(r) * 4, pendingScans[r]);
-            if (!batchScans->exec())
-                return false;
-        } else {
-            Statement one(db, insert + valuesClause(4, 1));
-            for (const PendingScan &p : pendingScans) {
-                bindScan(one, 0, p);
-                if (!one.exec())
-                    return false;
-            }
-        }
-        pendingScans.clear();
-        return true;
+        return flushBatch(pendingScans,
+                          batchScans,
+                          "INSERT OR IGNORE INTO finding_scan(finding_id, scan_id, severity, "
+                          "severity_word) VALUES ",
+                          4,
+                          [](Statement &q, int base, const PendingScan &p) {
+                              q.bind(base + 1, p.findingId)
+                                  .bind(base + 2, p.scanId)
+                                  .bindOptional(base + 3, p.severity)
+                                  .bindOptional(base + 4, p.word);
+                          });
     }
 
     std::int64_t countFindings() const
