@@ -139,6 +139,9 @@ std::string findingsJson(const std::vector<store::FindingRow> &rows)
         key(out, "runningContainers");
         out.append(std::to_string(r.runningContainers));
         out.push_back(',');
+        key(out, "probableContainers");
+        out.append(std::to_string(r.probableContainers));
+        out.push_back(',');
         list(out, "scanners", r.scanners);
         out.back() = '}';
     }
@@ -167,11 +170,12 @@ std::string csvCell(std::string_view text)
 
 std::string findingsCsv(const std::vector<store::FindingRow> &rows)
 {
-    std::string out = "vulnerability,aliases,image,imageDigest,repoDigests,package,"
-                      "installedVersion,packageType,purl,"
-                      "packagePath,fixedVersions,fixState,fixStateWord,severities,cvss,layerDiffId,"
-                      "layerIndex,firstSeen,"
-                      "lastSeen,resolvedAt,suppressed,kev,epss,runningContainers,scanners\r\n";
+    std::string out =
+        "vulnerability,aliases,image,imageDigest,repoDigests,package,"
+        "installedVersion,packageType,purl,"
+        "packagePath,fixedVersions,fixState,fixStateWord,severities,cvss,layerDiffId,"
+        "layerIndex,firstSeen,"
+        "lastSeen,resolvedAt,suppressed,kev,epss,runningContainers,probableContainers,scanners\r\n";
     for (const store::FindingRow &r : rows) {
         std::vector<std::string> severities, cvss;
         for (const auto &[source, sev] : r.severities)
@@ -204,6 +208,7 @@ std::string findingsCsv(const std::vector<store::FindingRow> &rows)
                                      r.kev ? "true" : "false",
                                      r.epss ? number(*r.epss) : std::string(),
                                      std::to_string(r.runningContainers),
+                                     std::to_string(r.probableContainers),
                                      join(r.scanners)};
         for (std::size_t i = 0; i < std::size(cells); ++i) {
             if (i)

@@ -1187,7 +1187,9 @@ Result<std::vector<FindingRow>> Workspace::findings(int limit) const
         "          WHERE a.vuln_id = f.vuln_id), f.epss), "
         "f.image_id, f.fixed_versions, "
         "(SELECT COUNT(*) FROM container_image ci JOIN container c ON c.id = ci.container_id "
-        " WHERE ci.image_id = i.id AND c.running = 1) "
+        " WHERE ci.image_id = i.id AND c.running = 1), "
+        "(SELECT COUNT(*) FROM container_image ci JOIN container c ON c.id = ci.container_id "
+        " WHERE ci.image_id = i.id AND c.running = 1 AND ci.probable = 1) "
         "FROM finding f JOIN image i ON i.id = f.image_id "
         "ORDER BY i.name, f.vuln_id, f.pkg_name, f.pkg_version LIMIT ?");
     q.bind(1, std::int64_t(limit));
@@ -1223,6 +1225,7 @@ Result<std::vector<FindingRow>> Workspace::findings(int limit) const
             rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
         }
         r.runningContainers = int(q.integer(21));
+        r.probableContainers = int(q.integer(22));
         byId[r.id] = rows.size();
         byVuln[r.vulnerability].push_back(rows.size());
         byImage[q.integer(19)].push_back(rows.size());

@@ -74,7 +74,8 @@ struct FindingRow
     bool suppressed = false;
     bool kev = false;
     std::optional<double> epss;
-    int runningContainers = 0;
+    int runningContainers = 0;  // running containers of this image (exact and probable joins)
+    int probableContainers = 0; // of those, joined by tag only
     std::vector<std::string> scanners;
 };
 

@@ -233,6 +233,7 @@ private Q_SLOTS:
         const auto rows = *ws->findings();
         QCOMPARE(rows.size(), std::size_t(1));
         QCOMPARE(rows[0].runningContainers, 3);
+        QCOMPARE(rows[0].probableContainers, 0);
         QCOMPARE(ws->count("container"), 4);
     }
 
@@ -253,6 +254,7 @@ private Q_SLOTS:
         const auto rows = *ws->findings();
         QCOMPARE(rows.size(), std::size_t(1));
         QCOMPARE(rows[0].runningContainers, 1);
+        QCOMPARE(rows[0].probableContainers, 1);
         QCOMPARE(ws->count("container_image"), 1);
     }
 
