@@ -397,7 +397,6 @@ struct ImportStatements
         , insertLabel(db,
                       "INSERT OR REPLACE INTO image_label(image_id, key, value) VALUES (?, ?, ?)")
         , insertPort(db, "INSERT OR IGNORE INTO image_port(image_id, port) VALUES (?, ?)")
-        , countLayers(db, "SELECT COUNT(*) FROM layer WHERE image_id = ?")
         , insertLayer(db,
                       "INSERT INTO layer(image_id, idx, diff_id, blob_digest, size, created_by) "
                       "VALUES (?, ?, ?, ?, ?, ?) "
@@ -505,22 +504,21 @@ struct ImportStatements
     bool failed() const
     {
         for (const Statement *s :
-             {&findFile,           &insertSnapshot,  &insertFile,     &upsertImage,
-              &insertRepoDigest,   &insertTag,       &insertLabel,    &insertPort,
-              &countLayers,        &insertLayer,     &insertScan,     &upsertVuln,
-              &insertAlias,        &insertUrl,       &insertCwe,      &insertCvss,
-              &updateFinding,      &findingsOfImage, &upsertKev,      &upsertEpss,
-              &upsertVulnSeverity, &upsertContainer, &insertImageRef, &upsertService,
-              &upsertIngress})
+             {&findFile,         &insertSnapshot, &insertFile,    &upsertImage,
+              &insertRepoDigest, &insertTag,      &insertLabel,   &insertPort,
+              &insertLayer,      &insertScan,     &upsertVuln,    &insertAlias,
+              &insertUrl,        &insertCwe,      &insertCvss,    &updateFinding,
+              &findingsOfImage,  &upsertKev,      &upsertEpss,    &upsertVulnSeverity,
+              &upsertContainer,  &insertImageRef, &upsertService, &upsertIngress})
             if (s->failed())
                 return true;
         return false;
     }
 
     Statement findFile, insertSnapshot, insertFile, upsertImage, insertRepoDigest, insertTag,
-        insertLabel, insertPort, countLayers, insertLayer, insertScan, upsertVuln, insertAlias,
-        insertUrl, insertCwe, insertCvss, updateFinding, findingsOfImage, upsertContainer,
-        insertImageRef, upsertService, upsertIngress, upsertVulnSeverity, upsertKev, upsertEpss;
+        insertLabel, insertPort, insertLayer, insertScan, upsertVuln, insertAlias, insertUrl,
+        insertCwe, insertCvss, updateFinding, findingsOfImage, upsertContainer, insertImageRef,
+        upsertService, upsertIngress, upsertVulnSeverity, upsertKev, upsertEpss;
 };
 
 } // namespace
