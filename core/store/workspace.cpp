@@ -98,7 +98,7 @@ CREATE TABLE vulnerability (
     description TEXT,
     published INTEGER,
     last_modified INTEGER
-) WITHOUT ROWID;
+); -- a rowid table: descriptions make rows too large for WITHOUT ROWID
 CREATE TABLE vuln_alias (
     vuln_id TEXT NOT NULL REFERENCES vulnerability(id),
     alias TEXT NOT NULL,
@@ -656,6 +656,93 @@ struct ImportSession::Private
         std::string_view severity;
         std::string_view word;
     };
+    // Vulnerability-level child rows (aliases, URLs, CWEs: vuln_id + text).
+    struct PendingText
+    {
+        std::string_view vuln, text;
+    };
+    struct PendingCvss
+    {
+        std::string_view vuln, source, version, vector;
+        int baseTenths;
+    };
+    struct PendingSeverity
+    {
+        std::string_view vuln, source, severity, word;
+    };
+    std::vector<PendingText> pendingAliases, pendingUrls, pendingCwes;
+    std::vector<PendingCvss> pendingCvss;
+    std::vector<PendingSeverity> pendingSeverities;
+    std::unique_ptr<Statement> batchAliases, batchUrls, batchCwes, batchCvss, batchSeverities;
+
+    bool flushVulnerabilityRows(bool onlyFull)
+    {
+        auto text = [](Statement &q, int base, const PendingText &p) {
+            q.bind(base + 1, p.vuln).bind(base + 2, p.text);
+        };
+        auto due = [&](std::size_t size) { return !onlyFull || size >= kBatch; };
+        if (due(pendingAliases.size()) &&
+            !flushBatch(pendingAliases,
+                        batchAliases,
+                        "INSERT OR IGNORE INTO vuln_alias(vuln_id, alias) VALUES ",
+                        2,
+                        text,
+                        {},
+                        onlyFull))
+            return false;
+        if (due(pendingUrls.size()) &&
+            !flushBatch(pendingUrls,
+                        batchUrls,
+                        "INSERT OR IGNORE INTO vuln_url(vuln_id, url) VALUES ",
+                        2,
+                        text,
+                        {},
+                        onlyFull))
+            return false;
+        if (due(pendingCwes.size()) &&
+            !flushBatch(pendingCwes,
+                        batchCwes,
+                        "INSERT OR IGNORE INTO vuln_cwe(vuln_id, cwe) VALUES ",
+                        2,
+                        text,
+                        {},
+                        onlyFull))
+            return false;
+        if (due(pendingCvss.size()) &&
+            !flushBatch(
+                pendingCvss,
+                batchCvss,
+                "INSERT OR IGNORE INTO cvss(vuln_id, source, version, vector, base_tenths) VALUES ",
+                5,
+                [](Statement &q, int base, const PendingCvss &p) {
+                    q.bind(base + 1, p.vuln)
+                        .bind(base + 2, p.source)
+                        .bind(base + 3, p.version)
+                        .bind(base + 4, p.vector);
+                    p.baseTenths >= 0 ? q.bind(base + 5, p.baseTenths) : q.bindNull(base + 5);
+                },
+                {},
+                onlyFull))
+            return false;
+        if (due(pendingSeverities.size()) &&
+            !flushBatch(
+                pendingSeverities,
+                batchSeverities,
+                "INSERT INTO vuln_severity(vuln_id, source, severity, word) VALUES ",
+                4,
+                [](Statement &q, int base, const PendingSeverity &p) {
+                    q.bind(base + 1, p.vuln)
+                        .bind(base + 2, p.source)
+                        .bind(base + 3, p.severity)
+                        .bindOptional(base + 4, p.word);
+                },
+                " ON CONFLICT(vuln_id, source) DO UPDATE SET severity = excluded.severity, word = "
+                "excluded.word",
+                onlyFull))
+            return false;
+        return true;
+    }
+
     std::int64_t nextFindingId = 1;
     std::vector<PendingFinding> pendingFindings;
     std::vector<PendingScan> pendingScans;
@@ -713,27 +800,30 @@ struct ImportSession::Private
                     std::unique_ptr<Statement> &batch,
                     std::string_view insert,
                     int columns,
-                    Bind bind)
+                    Bind bind,
+                    std::string_view suffix = {},
+                    bool keepRemainder = false)
     {
-        if (pending.empty())
-            return true;
-        if (pending.size() == kBatch) {
+        std::size_t done = 0;
+        while (pending.size() - done >= kBatch) {
             if (!batch)
                 batch = std::make_unique<Statement>(
-                    db, std::string(insert) + valuesClause(columns, kBatch));
+                    db, std::string(insert) + valuesClause(columns, kBatch) + std::string(suffix));
             for (std::size_t r = 0; r < kBatch; ++r)
-                bind(*batch, int(r) * columns, pending[r]);
+                bind(*batch, int(r) * columns, pending[done + r]);
             if (!batch->exec())
                 return false;
-        } else {
-            Statement one(db, std::string(insert) + valuesClause(columns, 1));
-            for (const Row &row : pending) {
-                bind(one, 0, row);
+            done += kBatch;
+        }
+        if (!keepRemainder && done < pending.size()) {
+            Statement one(db, std::string(insert) + valuesClause(columns, 1) + std::string(suffix));
+            for (; done < pending.size(); ++done) {
+                bind(one, 0, pending[done]);
                 if (!one.exec())
                     return false;
             }
         }
-        pending.clear();
+        pending.erase(pending.begin(), pending.begin() + std::ptrdiff_t(done));
         return true;
     }
 
@@ -929,29 +1019,22 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
                 f.lastModified ? st.upsertVuln.bind(5, f.lastModified) : st.upsertVuln.bindNull(5);
                 st.upsertVuln.exec();
                 for (const std::string &a : f.aliases)
-                    st.insertAlias.bind(1, f.vulnerabilityId).bind(2, a).exec();
+                    d->pendingAliases.push_back({f.vulnerabilityId, a});
                 for (const std::string &u : f.urls)
-                    st.insertUrl.bind(1, f.vulnerabilityId).bind(2, u).exec();
+                    d->pendingUrls.push_back({f.vulnerabilityId, u});
                 for (const std::string &c : f.cwes)
-                    st.insertCwe.bind(1, f.vulnerabilityId).bind(2, c).exec();
-                for (const model::CvssRecord &c : f.cvss) {
-                    st.insertCvss.bind(1, f.vulnerabilityId)
-                        .bind(2, c.source)
-                        .bind(3, c.version)
-                        .bind(4, c.vector);
-                    c.baseTenths >= 0 ? st.insertCvss.bind(5, int(c.baseTenths))
-                                      : st.insertCvss.bindNull(5);
-                    st.insertCvss.exec();
-                }
+                    d->pendingCwes.push_back({f.vulnerabilityId, c});
+                for (const model::CvssRecord &c : f.cvss)
+                    d->pendingCvss.push_back(
+                        {f.vulnerabilityId, c.source, c.version, c.vector, c.baseTenths});
                 for (const model::SeverityRating &r : f.severities) {
-                    if (r.scannerPick)
-                        continue;
-                    st.upsertVulnSeverity.bind(1, f.vulnerabilityId)
-                        .bind(2, r.source)
-                        .bind(3, model::severityKey(r.severity))
-                        .bindOptional(4, r.word)
-                        .exec();
+                    if (!r.scannerPick)
+                        d->pendingSeverities.push_back(
+                            {f.vulnerabilityId, r.source, model::severityKey(r.severity), r.word});
                 }
+                if (!d->flushVulnerabilityRows(true))
+                    return fail(file.path +
+                                ": cannot store vulnerability details: " + lastError(m_db));
             }
             std::string key = f.vulnerabilityId;
             key.push_back('\x1f');
@@ -1005,7 +1088,7 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
                 return fail(file.path + ": cannot store findings: " + lastError(m_db));
         }
     }
-    if (!d->flushScans())
+    if (!d->flushScans() || !d->flushVulnerabilityRows(false))
         return fail(file.path + ": cannot store findings: " + lastError(m_db));
     // Inventory: the latest import of a container/service/ingress describes it now.
     auto lines = [](const std::vector<std::string> &items) {

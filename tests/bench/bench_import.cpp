@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Import throughput, end to end, against a bare baseline measured in the same run.
 //
-//   bench_import [--reports N] [--findings-per-report M] [--images K] [--keep DIR]
+//   bench_import [--reports N] [--findings-per-report M] [--images K] [--vulns V] [--keep DIR]
 //
-// Generates a synthetic fleet (N Trivy reports of K distinct images, M findings each,
-// realistic text sizes), then measures:
+// Generates a synthetic fleet (N Trivy reports of K distinct images, M findings each drawn
+// from V distinct CVEs, realistic text sizes), then measures:
 //   1. baseline parse: simdjson over every file, touching every field the importer reads;
 //   2. baseline insert: the same rows into one bare SQLite table, one transaction;
 //   3. end to end: patchwise's runImport() into a fresh workspace.
@@ -58,7 +58,7 @@ std::string hex64(std::uint64_t a, std::uint64_t b)
 }
 
 // One Trivy report; the vulnerability pool is shared across reports, as in a real fleet.
-std::string report(int reportNo, int image, int findings, std::mt19937_64 &rng)
+std::string report(int reportNo, int image, int findings, int vulnPool, std::mt19937_64 &rng)
 {
     static const std::string description(900, 'd');
     std::string out;
@@ -76,7 +76,7 @@ std::string report(int reportNo, int image, int findings, std::mt19937_64 &rng)
     out += "]},\"Results\":[{\"Target\":\"app (debian "
            "12.5)\",\"Class\":\"os-pkgs\",\"Type\":\"debian\",\"Vulnerabilities\":[";
     for (int f = 0; f < findings; ++f) {
-        const unsigned cve = unsigned(rng() % 20000);
+        const unsigned cve = unsigned(rng() % unsigned(vulnPool));
         const unsigned pkg = unsigned(rng() % 400);
         if (f)
             out += ',';
@@ -117,7 +117,7 @@ struct Row
 
 int main(int argc, char **argv)
 {
-    int reports = 2000, perReport = 250, images = 400;
+    int reports = 2000, perReport = 250, images = 400, vulnPool = 20000;
     std::string keep;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--reports"))
@@ -126,6 +126,8 @@ int main(int argc, char **argv)
             perReport = std::atoi(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--images"))
             images = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--vulns"))
+            vulnPool = std::max(1, std::atoi(argv[i + 1]));
         else if (!std::strcmp(argv[i], "--keep"))
             keep = argv[i + 1];
     }
@@ -139,7 +141,7 @@ int main(int argc, char **argv)
     std::uint64_t bytes = 0;
     auto t0 = Clock::now();
     for (int r = 0; r < reports; ++r) {
-        const std::string text = report(r, r % images, perReport, rng);
+        const std::string text = report(r, r % images, perReport, vulnPool, rng);
         bytes += text.size();
         std::ofstream(dir / "corpus" / ("report-" + std::to_string(r) + ".json"), std::ios::binary)
             << text;
