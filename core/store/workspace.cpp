@@ -98,7 +98,7 @@ CREATE TABLE vulnerability (
     description TEXT,
     published INTEGER,
     last_modified INTEGER
-); -- a rowid table: descriptions make rows too large for WITHOUT ROWID
+) WITHOUT ROWID;
 CREATE TABLE vuln_alias (
     vuln_id TEXT NOT NULL REFERENCES vulnerability(id),
     alias TEXT NOT NULL,
