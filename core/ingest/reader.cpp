@@ -130,6 +130,15 @@ Result<FileRead> readSource(SourceFile file)
         return fail(file.path + ": " + std::string(formatKey(out.format)) + " report, at " +
                     e.what());
     }
+    // A report that names no image (edited samples, directory scans without input) is
+    // known by its file name, so that two such reports are not taken for one image.
+    for (model::Scan &scan : out.scans) {
+        if (scan.image.name.empty() && scan.image.configDigest.empty()) {
+            const std::size_t slash = file.path.find_last_of('/');
+            scan.image.name =
+                "file:" + (slash == std::string::npos ? file.path : file.path.substr(slash + 1));
+        }
+    }
     return out;
 }
 

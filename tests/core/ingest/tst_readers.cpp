@@ -172,6 +172,19 @@ private Q_SLOTS:
         QCOMPARE(f->layerDiffId, s.image.layers[1].diffId);
     }
 
+    void reportsWithoutImageAreKnownByFileName()
+    {
+        // A named report without an image ID keeps its name…
+        const auto r = readOrFail(QStringLiteral("trivy/defectdojo--scheme_2_many_vulns.json"));
+        QCOMPARE(r.scans.size(), std::size_t(1));
+        QCOMPARE(r.scans[0].image.name, std::string("teamdojo:latest"));
+        // …one with neither is known by its file name.
+        const auto noName = ingest::readBytes(
+            "reports/a.json", "{\"SchemaVersion\":2,\"ArtifactName\":\"\",\"Results\":[]}");
+        QVERIFY(noName);
+        QCOMPARE(noName->scans[0].image.name, std::string("file:a.json"));
+    }
+
     void trivyLogLinesBeforeJson()
     {
         const auto r = readOrFail(QStringLiteral(
