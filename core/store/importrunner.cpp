@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <ctime>
 #include <deque>
 #include <filesystem>
 #include <mutex>
@@ -51,6 +52,13 @@ std::vector<Input> expand(const std::vector<std::string> &paths,
         }
     }
     return inputs;
+}
+
+double threadCpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
 }
 
 bool isUnrecognised(const std::string &error)
@@ -151,7 +159,9 @@ ImportReport runImport(Workspace &workspace,
             continue;
         }
         const auto t0 = std::chrono::steady_clock::now();
+        const double cpu0 = threadCpuSeconds();
         const auto added = (*session)->add(*read);
+        report.storeCpuSeconds += threadCpuSeconds() - cpu0;
         report.storeSeconds +=
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         if (!added) {

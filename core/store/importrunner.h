@@ -32,9 +32,10 @@ struct ImportReport
     std::vector<ImportFailure> unrecognisedFiles; // inside directories: skipped and listed
     bool committed = false;
     // Where the time went (seconds of wall clock), for the summary and the benchmark.
-    double readSeconds = 0;   // reading, parsing, normalising
-    double storeSeconds = 0;  // writing rows
-    double commitSeconds = 0; // history update and commit
+    double readSeconds = 0;     // reading, parsing, normalising
+    double storeSeconds = 0;    // writing rows
+    double storeCpuSeconds = 0; // CPU time of the storing thread while writing rows
+    double commitSeconds = 0;   // history update and commit
 };
 
 // The import command: walks the paths, reads each file and stores it, all in one

@@ -12,6 +12,7 @@
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
+#include <xxhash.h>
 
 namespace patchwise::store {
 
@@ -355,6 +356,27 @@ bool rebuildRoutes(sqlite3 *db)
     return !c.failed();
 }
 
+struct FindingKey
+{
+    std::uint64_t low, high;
+    friend bool operator==(const FindingKey &, const FindingKey &) = default;
+};
+
+struct FindingKeyHash
+{
+    std::size_t operator()(const FindingKey &k) const { return std::size_t(k.low); }
+};
+
+FindingKey findingKey(std::string &buffer,
+                      std::string_view vuln,
+                      std::string_view package,
+                      std::string_view version)
+{
+    buffer.assign(vuln).append(1, '\x1f').append(package).append(1, '\x1f').append(version);
+    const XXH128_hash_t h = XXH3_128bits(buffer.data(), buffer.size());
+    return {h.low64, h.high64};
+}
+
 // Items one per line (newlines inside an item become spaces).
 std::string joinedLines(const std::vector<std::string> &items)
 {
@@ -631,10 +653,14 @@ struct ImportSession::Private
     // Vulnerability-level facts (text, aliases, URLs, CWEs, CVSS, vendor severities) are
     // written once per vulnerability and scanner per import: a fleet repeats the same CVE
     // thousands of times, and one scanner says the same about it every time.
-    std::unordered_set<std::string> vulnsWritten;
+    std::unordered_set<std::uint64_t> vulnsWritten; // XXH3-64 of vulnerability + scanner
     // Finding keys (vulnerability, package, version) → id, per image touched by this import,
     // loaded from the workspace the first time the image is seen.
-    std::unordered_map<std::int64_t, std::unordered_map<std::string, std::int64_t>> findingIds;
+    // Keys are XXH3-128 fingerprints of "vulnerability\x1fpackage\x1fversion": no string
+    // is allocated per finding, and a collision is astronomically unlikely.
+    std::unordered_map<std::int64_t, std::unordered_map<FindingKey, std::int64_t, FindingKeyHash>>
+        findingIds;
+    std::string keyBuffer; // reused to build keys without allocating
     bool broken = false;
 
     // Rows waiting to be written in one multi-row INSERT (kBatch rows per statement). The
@@ -955,16 +981,15 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
         st.upsertImage.reset();
         d->touchedImages.insert(imageId);
         auto [slot, firstTouch] = d->findingIds.try_emplace(imageId);
-        std::unordered_map<std::string, std::int64_t> &imageFindings = slot->second;
+        auto &imageFindings = slot->second;
         if (firstTouch) {
             st.findingsOfImage.bind(1, imageId);
             while (st.findingsOfImage.step()) {
-                std::string key(st.findingsOfImage.text(1));
-                key.push_back('\x1f');
-                key.append(st.findingsOfImage.text(2));
-                key.push_back('\x1f');
-                key.append(st.findingsOfImage.text(3));
-                imageFindings.emplace(std::move(key), st.findingsOfImage.integer(0));
+                imageFindings.emplace(findingKey(d->keyBuffer,
+                                                 st.findingsOfImage.text(1),
+                                                 st.findingsOfImage.text(2),
+                                                 st.findingsOfImage.text(3)),
+                                      st.findingsOfImage.integer(0));
             }
             st.findingsOfImage.reset();
         }
@@ -1011,7 +1036,9 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
 
         for (const model::Finding &f : scan.findings) {
             ++out.findings;
-            if (d->vulnsWritten.insert(f.vulnerabilityId + '\n' + scan.scanner).second) {
+            d->keyBuffer.assign(f.vulnerabilityId).append(1, '\n').append(scan.scanner);
+            if (d->vulnsWritten.insert(XXH3_64bits(d->keyBuffer.data(), d->keyBuffer.size()))
+                    .second) {
                 st.upsertVuln.bind(1, f.vulnerabilityId)
                     .bindOptional(2, f.title)
                     .bindOptional(3, f.description);
@@ -1036,11 +1063,8 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
                     return fail(file.path +
                                 ": cannot store vulnerability details: " + lastError(m_db));
             }
-            std::string key = f.vulnerabilityId;
-            key.push_back('\x1f');
-            key.append(f.packageName);
-            key.push_back('\x1f');
-            key.append(f.packageVersion);
+            const FindingKey key =
+                findingKey(d->keyBuffer, f.vulnerabilityId, f.packageName, f.packageVersion);
             std::string fixed = joinedLines(f.fixedVersions);
             auto known = imageFindings.find(key);
             std::int64_t findingId;
@@ -1048,7 +1072,7 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
                 // New rows are written in batches; ids are assigned here so that the
                 // batch needs no round trip per row.
                 findingId = d->nextFindingId++;
-                imageFindings.emplace(std::move(key), findingId);
+                imageFindings.emplace(key, findingId);
                 d->pendingFindings.push_back({findingId, imageId, &f, std::move(fixed), takenAt});
                 if (d->pendingFindings.size() == Private::kBatch && !d->flushFindings())
                     return fail(file.path + ": cannot store findings: " + lastError(m_db));

@@ -251,9 +251,10 @@ int main(int argc, char **argv)
                 importSeconds,
                 totalFindings / importSeconds,
                 (long long)(*ws)->count("finding"));
-    std::printf("  of which read+parse %.2f s, store %.2f s, history+commit %.2f s\n",
+    std::printf("  of which read+parse %.2f s, store %.2f s (%.2f s CPU), history+commit %.2f s\n",
                 report.readSeconds,
                 report.storeSeconds,
+                report.storeCpuSeconds,
                 report.commitSeconds);
     std::printf("ratio end-to-end / (parse + insert) = %.2f\n", importSeconds / baseline);
     std::printf("peak RSS: %ld MB (after the baselines: %ld MB)\n", rss, rssBefore);
