@@ -770,6 +770,7 @@ struct ImportSession::Private
     }
 
     std::int64_t nextFindingId = 1;
+    bool bulk = false; // see beginImport()
     std::vector<PendingFinding> pendingFindings;
     std::vector<PendingScan> pendingScans;
     std::unique_ptr<Statement> batchFindings;
@@ -902,6 +903,18 @@ Result<std::unique_ptr<ImportSession>> Workspace::beginImport(const ImportOption
         Statement maxId(p->db, "SELECT COALESCE(MAX(id), 0) + 1 FROM finding");
         p->nextFindingId = maxId.step() ? maxId.integer(0) : 1;
     }
+    // Bulk mode for a small workspace: every finding key is loaded now and the image index
+    // is dropped for the duration of the import and rebuilt once at commit, instead of
+    // being updated at random places for every new row.
+    if (p->findingsBefore <= options.bulkModeUpTo) {
+        Statement all(p->db, "SELECT id, image_id, vuln_id, pkg_name, pkg_version FROM finding");
+        while (all.step())
+            p->findingIds[all.integer(1)].emplace(
+                findingKey(p->keyBuffer, all.text(2), all.text(3), all.text(4)), all.integer(0));
+        if (all.failed() || !execSql(p->db, "DROP INDEX IF EXISTS finding_by_image"))
+            return fail("cannot prepare the import: " + lastError(m_db));
+        p->bulk = true;
+    }
     return std::unique_ptr<ImportSession>(new ImportSession(std::move(p)));
 }
 
@@ -982,7 +995,7 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
         d->touchedImages.insert(imageId);
         auto [slot, firstTouch] = d->findingIds.try_emplace(imageId);
         auto &imageFindings = slot->second;
-        if (firstTouch) {
+        if (firstTouch && !d->bulk) {
             st.findingsOfImage.bind(1, imageId);
             while (st.findingsOfImage.step()) {
                 imageFindings.emplace(findingKey(d->keyBuffer,
@@ -1226,6 +1239,9 @@ Result<ImportSummary> ImportSession::commit()
     if (d->broken)
         return fail("the import was abandoned after an earlier error");
     sqlite3 *const m_db = d->db;
+    if (d->bulk &&
+        !execSql(m_db, "CREATE INDEX IF NOT EXISTS finding_by_image ON finding(image_id)"))
+        return fail("cannot rebuild the finding index: " + lastError(m_db));
     // First and last seen are kept up to date as findings are stored. Resolution follows
     // from each touched image's scan history: a finding is resolved at the first scan of
     // its image after it was last seen (so backfilled older scans land in the right place,

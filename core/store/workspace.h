@@ -21,6 +21,9 @@ struct ImportOptions
     // recorded at the report's own time, or at the import time when the report has none.
     std::optional<std::int64_t> snapshotTime;
     std::int64_t now = 0; // import time (Unix seconds); 0 = the system clock
+    // A workspace with at most this many findings is imported in bulk mode (all finding
+    // keys loaded up front, the image index rebuilt once at commit). -1 never.
+    std::int64_t bulkModeUpTo = 200000;
 };
 
 struct ImportedFile

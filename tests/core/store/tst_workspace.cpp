@@ -115,8 +115,18 @@ private Q_SLOTS:
                  future.error().c_str());
     }
 
+    void historyAcrossScans_data()
+    {
+        QTest::addColumn<bool>("bulk");
+        QTest::newRow("bulk mode") << true;
+        QTest::newRow("incremental mode") << false;
+    }
+
     void historyAcrossScans()
     {
+        QFETCH(bool, bulk);
+        store::ImportOptions mode;
+        mode.bulkModeUpTo = bulk ? 200000 : -1;
         auto ws = *store::Workspace::open(m_path);
         using synthetic::Vuln;
         const auto scan1 = synthetic::trivyReport(
@@ -127,8 +137,8 @@ private Q_SLOTS:
             1,
             QStringLiteral("2025-02-10T09:00:00Z"),
             {Vuln{QStringLiteral("CVE-2024-0002")}, Vuln{QStringLiteral("CVE-2024-0003")}});
-        QVERIFY(ws->import({read("scan1.json", scan1)}, {}));
-        QVERIFY(ws->import({read("scan2.json", scan2)}, {}));
+        QVERIFY(ws->import({read("scan1.json", scan1)}, mode));
+        QVERIFY(ws->import({read("scan2.json", scan2)}, mode));
         auto rows = byVuln(*ws->findings());
         QCOMPARE(rows.size(), std::size_t(3));
         const std::string image = "registry.example/app1:1.0";
@@ -150,7 +160,7 @@ private Q_SLOTS:
         // A backfilled older scan moves first-seen back without resolving anything.
         const auto scan0 = synthetic::trivyReport(
             1, QStringLiteral("2025-03-01T00:00:00Z"), {Vuln{QStringLiteral("CVE-2024-0003")}});
-        store::ImportOptions backfill;
+        store::ImportOptions backfill = mode;
         backfill.snapshotTime = ts("2024-12-01T00:00:00Z");
         QVERIFY(ws->import({read("scan0.json", scan0)}, backfill));
         rows = byVuln(*ws->findings());
@@ -164,7 +174,7 @@ private Q_SLOTS:
                                                   {Vuln{QStringLiteral("CVE-2024-0001")},
                                                    Vuln{QStringLiteral("CVE-2024-0002")},
                                                    Vuln{QStringLiteral("CVE-2024-0003")}});
-        QVERIFY(ws->import({read("scan3.json", scan3)}, {}));
+        QVERIFY(ws->import({read("scan3.json", scan3)}, mode));
         rows = byVuln(*ws->findings());
         QVERIFY(!rows["CVE-2024-0001|" + image].resolvedAt);
     }
