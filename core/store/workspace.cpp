@@ -132,7 +132,8 @@ CREATE TABLE finding (
     pkg_type TEXT,
     purl TEXT,
     pkg_path TEXT,
-    layer_diff_id TEXT,
+    layer_diff_id TEXT,                   -- only when the layer is not in the image's list
+    layer_idx INTEGER,                    -- position in the image's layers (0 = bottom)
     fix_state TEXT NOT NULL DEFAULT 'unknown',
     fix_state_word TEXT,
     suppressed INTEGER NOT NULL DEFAULT 0,
@@ -450,6 +451,7 @@ struct ImportStatements
               "UPDATE finding SET "
               "pkg_type = COALESCE(pkg_type, ?5), purl = COALESCE(purl, ?6), "
               "pkg_path = COALESCE(pkg_path, ?7), layer_diff_id = COALESCE(layer_diff_id, ?8), "
+              "layer_idx = COALESCE(layer_idx, ?17), "
               "fix_state = CASE WHEN ?9 <> 'unknown' THEN ?9 ELSE fix_state END, "
               "fix_state_word = COALESCE(?10, fix_state_word), suppressed = MIN(suppressed, ?11), "
               "epss = COALESCE(?12, epss), known_exploited = MAX(known_exploited, ?13), "
@@ -674,6 +676,7 @@ struct ImportSession::Private
         const model::Finding *finding;
         std::string fixedVersions;
         std::int64_t seenAt;
+        int layerIndex; // -1 when the layer is not in the image's list
     };
     struct PendingScan
     {
@@ -791,12 +794,12 @@ struct ImportSession::Private
         return out;
     }
 
-    static constexpr int kFindingColumns = 17;
+    static constexpr int kFindingColumns = 18;
     static constexpr const char *kInsertFinding =
         "INSERT INTO finding(id, image_id, vuln_id, pkg_name, pkg_version, pkg_type, purl, "
         "pkg_path, "
         "layer_diff_id, fix_state, fix_state_word, suppressed, epss, known_exploited, first_seen, "
-        "last_seen, fixed_versions) VALUES ";
+        "last_seen, fixed_versions, layer_idx) VALUES ";
 
     static void bindFinding(Statement &q, int base, const PendingFinding &p)
     {
@@ -809,7 +812,8 @@ struct ImportSession::Private
             .bindOptional(base + 6, f.packageType)
             .bindOptional(base + 7, f.purl)
             .bindOptional(base + 8, f.packagePath)
-            .bindOptional(base + 9, f.layerDiffId)
+            .bindOptional(base + 9,
+                          p.layerIndex >= 0 ? std::string_view{} : std::string_view(f.layerDiffId))
             .bind(base + 10, model::fixStateKey(f.fixState))
             .bindOptional(base + 11, f.fixStateWord)
             .bind(base + 12, f.suppressed ? 1 : 0);
@@ -818,6 +822,7 @@ struct ImportSession::Private
             .bind(base + 15, p.seenAt)
             .bind(base + 16, p.seenAt)
             .bindOptional(base + 17, p.fixedVersions);
+        p.layerIndex >= 0 ? q.bind(base + 18, p.layerIndex) : q.bindNull(base + 18);
     }
 
     // Writes the pending rows: full batches through one multi-row statement (prepared
@@ -1047,6 +1052,9 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
             return fail(file.path + ": cannot record the scan: " + lastError(m_db));
         const std::int64_t scanId = sqlite3_last_insert_rowid(m_db);
 
+        std::unordered_map<std::string_view, int> layerOf; // DiffID → position in this image
+        for (std::size_t i = 0; i < img.layers.size(); ++i)
+            layerOf.emplace(img.layers[i].diffId, int(i));
         for (const model::Finding &f : scan.findings) {
             ++out.findings;
             d->keyBuffer.assign(f.vulnerabilityId).append(1, '\n').append(scan.scanner);
@@ -1076,6 +1084,10 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
                     return fail(file.path +
                                 ": cannot store vulnerability details: " + lastError(m_db));
             }
+            int layerIndex = -1;
+            if (!f.layerDiffId.empty())
+                if (const auto it = layerOf.find(f.layerDiffId); it != layerOf.end())
+                    layerIndex = it->second;
             const FindingKey key =
                 findingKey(d->keyBuffer, f.vulnerabilityId, f.packageName, f.packageVersion);
             std::string fixed = joinedLines(f.fixedVersions);
@@ -1086,7 +1098,8 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
                 // batch needs no round trip per row.
                 findingId = d->nextFindingId++;
                 imageFindings.emplace(key, findingId);
-                d->pendingFindings.push_back({findingId, imageId, &f, std::move(fixed), takenAt});
+                d->pendingFindings.push_back(
+                    {findingId, imageId, &f, std::move(fixed), takenAt, layerIndex});
                 if (d->pendingFindings.size() == Private::kBatch && !d->flushFindings())
                     return fail(file.path + ": cannot store findings: " + lastError(m_db));
             } else {
@@ -1102,12 +1115,14 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
                     .bindOptional(5, f.packageType)
                     .bindOptional(6, f.purl)
                     .bindOptional(7, f.packagePath)
-                    .bindOptional(8, f.layerDiffId)
+                    .bindOptional(
+                        8, layerIndex >= 0 ? std::string_view{} : std::string_view(f.layerDiffId))
                     .bind(9, model::fixStateKey(f.fixState))
                     .bindOptional(10, f.fixStateWord)
                     .bind(11, f.suppressed ? 1 : 0);
                 f.epss ? write.bind(12, *f.epss) : write.bindNull(12);
                 write.bind(13, f.knownExploited ? 1 : 0).bind(14, takenAt).bindOptional(15, fixed);
+                layerIndex >= 0 ? write.bind(17, layerIndex) : write.bindNull(17);
                 if (!write.bind(16, findingId).exec())
                     return fail(file.path + ": cannot update finding " + f.vulnerabilityId + ": " +
                                 lastError(m_db));
@@ -1296,9 +1311,11 @@ Result<std::vector<FindingRow>> Workspace::findings(int limit) const
         m_db,
         "SELECT f.id, f.vuln_id, i.name, i.config_digest, f.pkg_name, f.pkg_version, f.pkg_type, "
         "f.purl, "
-        "f.pkg_path, f.fix_state, f.fix_state_word, f.layer_diff_id, "
-        "(SELECT l.idx FROM layer l WHERE l.image_id = f.image_id AND l.diff_id = f.layer_diff_id "
-        " ORDER BY l.idx LIMIT 1), "
+        "f.pkg_path, f.fix_state, f.fix_state_word, "
+        "COALESCE(f.layer_diff_id, (SELECT l.diff_id FROM layer l WHERE l.image_id = f.image_id "
+        "  AND l.idx = f.layer_idx)), "
+        "COALESCE(f.layer_idx, (SELECT l.idx FROM layer l WHERE l.image_id = f.image_id "
+        "  AND l.diff_id = f.layer_diff_id ORDER BY l.idx LIMIT 1)), "
         "f.first_seen, f.last_seen, f.resolved_at, f.suppressed, "
         "(f.known_exploited OR EXISTS (SELECT 1 FROM kev k WHERE k.cve = f.vuln_id) "
         " OR EXISTS (SELECT 1 FROM vuln_alias a JOIN kev k ON k.cve = a.alias WHERE a.vuln_id = "
