@@ -1296,6 +1296,14 @@ Result<ImportSummary> ImportSession::commit()
     if (!rebuildRoutes(m_db))
         return fail("cannot route services to containers: " + lastError(m_db));
 
+    // The snapshot is dated by its reports (the latest scan time), unless a time was given.
+    if (d->snapshotId != 0 && !d->options.snapshotTime) {
+        Statement date(m_db,
+                       "UPDATE snapshot SET taken_at = COALESCE((SELECT MAX(taken_at) FROM scan "
+                       "WHERE snapshot_id = ?1), taken_at) WHERE id = ?1");
+        if (!date.bind(1, d->snapshotId).exec())
+            return fail("cannot date the snapshot: " + lastError(m_db));
+    }
     if (d->snapshotId != 0)
         d->summary.snapshotId = d->snapshotId;
     d->summary.newFindings = int(d->countFindings() - d->findingsBefore);
