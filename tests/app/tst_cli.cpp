@@ -2,7 +2,6 @@
 // patchwise-cli as scripts see it: exit codes, stdin/argument input, one line per input.
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -224,7 +223,7 @@ private Q_SLOTS:
                 out += "{\"VulnerabilityID\":\"CVE-2024-" + QByteArray::number(10000 + i) +
                        "\",\"PkgName\":\"p" + QByteArray::number(i % 97) +
                        "\",\"InstalledVersion\":\"1." + QByteArray::number(i) +
-                       "\",\"Severity\":\"HIGH\",\"Description\":\"" + QByteArray(400, 'x') + "\"}";
+                       "\",\"Severity\":\"HIGH\",\"Description\":\"" + QByteArray(60, 'x') + "\"}";
             }
             out += "]}]}";
             return out;
@@ -246,39 +245,38 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(before).array().size(), 3);
 
         QDir(dir.path()).mkdir(QStringLiteral("fleet"));
-        for (int i = 1; i <= 120; ++i)
-            write(dir.filePath(QStringLiteral("fleet/r%1.json").arg(i)), report(i, 1000));
+        // Large enough that the import is still storing when it is killed.
+        for (int i = 1; i <= 200; ++i)
+            write(dir.filePath(QStringLiteral("fleet/r%1.json").arg(i)), report(i, 2000));
         QProcess p;
-        QElapsedTimer timer;
-        timer.start();
         p.start(QStringLiteral(PATCHWISE_CLI),
                 {QStringLiteral("import"),
                  QStringLiteral("--db"),
                  db,
                  dir.filePath(QStringLiteral("fleet"))});
         QVERIFY(p.waitForStarted());
-        QTest::qWait(400);
-        const bool stillRunning = p.state() == QProcess::Running;
+        QTest::qWait(250);
         p.kill();
         p.waitForFinished();
-        if (!stillRunning)
-            QSKIP("the import finished before it could be killed; nothing to check");
+        // The summary is printed only after the commit: if it is there, the kill came too
+        // late to test anything.
+        if (!p.readAllStandardOutput().isEmpty())
+            QSKIP("the import committed before it could be killed; nothing to check");
         const QByteArray after =
             runCli({QStringLiteral("findings"), QStringLiteral("--db"), db}).out;
         QCOMPARE(after, before);
-        // And the workspace still takes the import afterwards.
+        // And the workspace still takes an import afterwards.
+        write(dir.filePath(QStringLiteral("later.json")), report(999, 5));
         const Run again = runCli({QStringLiteral("import"),
                                   QStringLiteral("--db"),
                                   db,
-                                  dir.filePath(QStringLiteral("fleet"))});
+                                  dir.filePath(QStringLiteral("later.json"))});
         QCOMPARE(again.exitCode, 0);
-        QCOMPARE(QJsonDocument::fromJson(again.out)
-                     .object()
-                     .value(u"totals")
-                     .toObject()
-                     .value(u"findings")
-                     .toInt(),
-                 120000);
+        QCOMPARE(QJsonDocument::fromJson(
+                     runCli({QStringLiteral("findings"), QStringLiteral("--db"), db}).out)
+                     .array()
+                     .size(),
+                 8);
     }
 
     void manyLines()
