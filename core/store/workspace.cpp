@@ -711,33 +711,23 @@ struct ImportSession::Private
             q.bind(base + 1, p.vuln).bind(base + 2, p.text);
         };
         auto due = [&](std::size_t size) { return !onlyFull || size >= kBatch; };
-        if (due(pendingAliases.size()) &&
-            !flushBatch(pendingAliases,
-                        batchAliases,
-                        "INSERT OR IGNORE INTO vuln_alias(vuln_id, alias) VALUES ",
-                        2,
-                        text,
-                        {},
-                        onlyFull))
-            return false;
-        if (due(pendingUrls.size()) &&
-            !flushBatch(pendingUrls,
-                        batchUrls,
-                        "INSERT OR IGNORE INTO vuln_url(vuln_id, url) VALUES ",
-                        2,
-                        text,
-                        {},
-                        onlyFull))
-            return false;
-        if (due(pendingCwes.size()) &&
-            !flushBatch(pendingCwes,
-                        batchCwes,
-                        "INSERT OR IGNORE INTO vuln_cwe(vuln_id, cwe) VALUES ",
-                        2,
-                        text,
-                        {},
-                        onlyFull))
-            return false;
+        struct TextTable
+        {
+            std::vector<PendingText> &rows;
+            std::unique_ptr<Statement> &batch;
+            const char *insert;
+        };
+        const TextTable textTables[] = {
+            {pendingAliases,
+             batchAliases,
+             "INSERT OR IGNORE INTO vuln_alias(vuln_id, alias) VALUES "},
+            {pendingUrls, batchUrls, "INSERT OR IGNORE INTO vuln_url(vuln_id, url) VALUES "},
+            {pendingCwes, batchCwes, "INSERT OR IGNORE INTO vuln_cwe(vuln_id, cwe) VALUES "},
+        };
+        for (const TextTable &t : textTables) {
+            if (due(t.rows.size()) && !flushBatch(t.rows, t.batch, t.insert, 2, text, {}, onlyFull))
+                return false;
+        }
         if (due(pendingCvss.size()) &&
             !flushBatch(
                 pendingCvss,
