@@ -4,6 +4,10 @@
 
 #include "cvss/cvssjsonline.h"
 #include "export/findingsexport.h"
+#include "export/riskexport.h"
+#include "risk/filter.h"
+#include "risk/scoredrows.h"
+#include "risk/sortspec.h"
 #include "store/importrunner.h"
 #include "store/workspace.h"
 #include "util/timestamp.h"
@@ -11,12 +15,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace {
@@ -34,8 +40,21 @@ constexpr std::string_view kUsage =
     "                     JSON summary. --keep-going imports the good files and reports the\n"
     "                     bad ones. --snapshot-time (ISO 8601) records a backfill.\n"
     "                     --only scans|inventory|feeds refuses files of any other kind.\n"
-    "  findings --db FILE [--limit N] [--format json|csv]\n"
-    "                     print the workspace's findings\n"
+    "  findings --db FILE [--policy FILE] [--filter EXPR] [--sort FIELD[,FIELD]]\n"
+    "           [--limit N] [--format json|csv] [--now TIME]\n"
+    "                     print the workspace's findings, scored and ranked (rank 1 = fix\n"
+    "                     first). --filter takes the filter language of docs/filter.md, e.g.\n"
+    "                     'severity >= high and kev and image ~ \"nginx\" and not fixable';\n"
+    "                     --sort names fields (worst first; '-field' reverses, ':asc'/':desc').\n"
+    "  images --db FILE [--policy FILE] [--now TIME]\n"
+    "                     one object per image: health grade A-F, next grade drop, open\n"
+    "                     findings by severity, running containers, exposure, risk sum\n"
+    "  matrix --db FILE --vendor SOURCE [--policy FILE]\n"
+    "                     NVD CVSS severity x the vendor's severity, with counts\n"
+    "\n"
+    "  --policy FILE      a policy JSON file (docs/risk.md), or preset:default / preset:pci-dss\n"
+    "  --now TIME         the analysis time (ISO 8601) for exposure days, SLA and grades;\n"
+    "                     default: the current time\n"
     "\n"
     "options:\n"
     "  -h, --help         show this help\n"
@@ -47,6 +66,32 @@ constexpr std::string_view kUsage =
 int usageError(std::string_view message)
 {
     std::cerr << "patchwise-cli: " << message << "\n\n" << kUsage;
+    return 2;
+}
+
+// An error in an expression argument: the message, then the expression with a caret under
+// the column the message names ("column N: …"). No usage text: the problem is the
+// expression, not the command line.
+int expressionError(std::string_view context,
+                    std::string_view expression,
+                    const std::string &message)
+{
+    std::cerr << "patchwise-cli: " << context << ": " << message << "\n";
+    if (message.starts_with("column ")) {
+        const int column = std::atoi(message.c_str() + 7);
+        if (column > 0) {
+            std::cerr << "  " << expression << "\n  ";
+            // Columns count characters: skip UTF-8 continuation bytes.
+            int seen = 0;
+            for (std::size_t i = 0; i < expression.size() && seen < column - 1; ++i) {
+                if ((static_cast<unsigned char>(expression[i]) & 0xC0) != 0x80) {
+                    ++seen;
+                    std::cerr << (expression[i] == '\t' ? '\t' : ' ');
+                }
+            }
+            std::cerr << "^\n";
+        }
+    }
     return 2;
 }
 
@@ -225,9 +270,116 @@ int runImport(int argc, char **argv)
     return report.failures.empty() ? 0 : 1;
 }
 
+// A workspace scored under a policy: what findings, images and matrix share.
+struct Scored
+{
+    std::unique_ptr<patchwise::store::Workspace> workspace;
+    patchwise::risk::Facts facts;
+    std::optional<patchwise::risk::Scoring> scoring;
+};
+
+// Opens, loads and scores; prints the error and returns nullopt on failure (exit code in
+// `status`).
+std::unique_ptr<Scored> loadScored(const char *command, const Args &args, int &status)
+{
+    status = 2;
+    const auto db = args.option("--db");
+    if (!db || db->empty()) {
+        usageError(std::string(command) + ": --db FILE is required");
+        return nullptr;
+    }
+    std::int64_t now = std::int64_t(std::time(nullptr));
+    if (const auto t = args.option("--now")) {
+        const auto parsed = patchwise::parseTimestamp(*t);
+        if (!parsed) {
+            usageError(std::string(command) + ": --now \"" + *t +
+                       "\" is not an ISO 8601 time (e.g. 2026-11-28T12:00:00Z)");
+            return nullptr;
+        }
+        now = *parsed;
+    }
+    status = 1;
+    const std::string policyPath = args.option("--policy").value_or("preset:default");
+    auto policy = patchwise::risk::loadPolicy(policyPath);
+    if (!policy) {
+        std::cerr << "patchwise-cli " << command << ": " << policy.error() << "\n";
+        return nullptr;
+    }
+    if (!std::filesystem::exists(*db)) {
+        std::cerr << "patchwise-cli " << command << ": " << *db << ": no such workspace\n";
+        return nullptr;
+    }
+    auto scored = std::make_unique<Scored>();
+    scored->workspace = openWorkspace(*db);
+    if (!scored->workspace)
+        return nullptr;
+    auto facts = scored->workspace->loadFacts(now);
+    if (!facts) {
+        std::cerr << "patchwise-cli " << command << ": " << facts.error() << "\n";
+        return nullptr;
+    }
+    scored->facts = std::move(*facts);
+    scored->scoring = patchwise::risk::Scoring::compute(scored->facts, *policy);
+    status = 0;
+    return scored;
+}
+
+int runImages(int argc, char **argv)
+{
+    const Args args = parseArgs(argc, argv, {"--db", "--policy", "--now"}, {"--help"});
+    if (!args.error.empty())
+        return usageError("images: " + args.error);
+    if (args.flag("--help")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (!args.positional.empty())
+        return usageError("images: unexpected argument \"" + args.positional.front() + "\"");
+    int status = 0;
+    const auto scored = loadScored("images", args, status);
+    if (!scored)
+        return status;
+    return writeStdout(patchwise::exporting::imagesJson(*scored->scoring)) ? 0 : 1;
+}
+
+int runMatrix(int argc, char **argv)
+{
+    const Args args = parseArgs(argc, argv, {"--db", "--policy", "--vendor", "--now"}, {"--help"});
+    if (!args.error.empty())
+        return usageError("matrix: " + args.error);
+    if (args.flag("--help")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (!args.positional.empty())
+        return usageError("matrix: unexpected argument \"" + args.positional.front() + "\"");
+    const auto vendor = args.option("--vendor");
+    if (!vendor || vendor->empty())
+        return usageError("matrix: --vendor SOURCE is required (e.g. redhat, debian, ubuntu)");
+    int status = 0;
+    const auto scored = loadScored("matrix", args, status);
+    if (!scored)
+        return status;
+    const auto matrix = scored->scoring->matrix(patchwise::risk::normalizedSource(*vendor));
+    if (std::find(matrix.vendors.begin(), matrix.vendors.end(), matrix.vendor) ==
+        matrix.vendors.end()) {
+        std::string list;
+        for (const std::string &v : matrix.vendors)
+            list += (list.empty() ? "" : ", ") + v;
+        std::cerr << "patchwise-cli matrix: no severity ratings from \"" << *vendor
+                  << "\" in this workspace (vendors: " << (list.empty() ? "none" : list) << ")\n";
+        return 1;
+    }
+    return writeStdout(patchwise::exporting::matrixJson(matrix)) ? 0 : 1;
+}
+
 int runFindings(int argc, char **argv)
 {
-    const Args args = parseArgs(argc, argv, {"--db", "--limit", "--format"}, {"--help"});
+    const Args args =
+        parseArgs(argc,
+                  argv,
+                  {"--db", "--limit", "--format", "--policy", "--sort", "--filter", "--now"},
+                  {"--help"});
     if (!args.error.empty())
         return usageError("findings: " + args.error);
     if (args.flag("--help")) {
@@ -250,20 +402,48 @@ int runFindings(int argc, char **argv)
     const std::string format = args.option("--format").value_or("json");
     if (format != "json" && format != "csv")
         return usageError("findings: --format must be json or csv");
-    if (!std::filesystem::exists(*db)) {
-        std::cerr << "patchwise-cli findings: " << *db << ": no such workspace\n";
+    const std::string filterText = args.option("--filter").value_or("");
+    auto filter = patchwise::risk::Filter::parse(filterText);
+    if (!filter)
+        return expressionError("findings: --filter", filterText, filter.error());
+    std::vector<patchwise::risk::SortKey> sortKeys;
+    if (const auto sort = args.option("--sort")) {
+        auto keys = patchwise::risk::parseSort(*sort);
+        if (!keys)
+            return expressionError("findings: --sort", *sort, keys.error());
+        sortKeys = std::move(*keys);
+    }
+    int status = 0;
+    const auto scored = loadScored("findings", args, status);
+    if (!scored)
+        return status;
+    const patchwise::risk::Scoring &scoring = *scored->scoring;
+    const patchwise::risk::ScoredRows source(scoring);
+    std::vector<std::uint32_t> order = filter->select(source, scoring.ranking());
+    if (!sortKeys.empty())
+        order = patchwise::risk::sortRows(source, std::move(order), sortKeys);
+    if (limit >= 0 && order.size() > std::size_t(limit))
+        order.resize(std::size_t(limit));
+
+    auto all = scored->workspace->findings();
+    if (!all) {
+        std::cerr << "patchwise-cli findings: " << all.error() << "\n";
         return 1;
     }
-    auto ws = openWorkspace(*db);
-    if (!ws)
-        return 1;
-    const auto rows = ws->findings(limit);
-    if (!rows) {
-        std::cerr << "patchwise-cli findings: " << rows.error() << "\n";
-        return 1;
+    std::unordered_map<std::int64_t, std::size_t> byId;
+    for (std::size_t i = 0; i < all->size(); ++i)
+        byId.emplace((*all)[i].id, i);
+    std::vector<patchwise::store::FindingRow> rows;
+    rows.reserve(order.size());
+    for (std::uint32_t f : order) {
+        const auto it = byId.find(scored->facts.findingId[f]);
+        if (it == byId.end())
+            continue;
+        rows.push_back(std::move((*all)[it->second]));
+        rows.back().risk = patchwise::risk::findingRisk(scoring, f);
     }
-    const std::string text = format == "csv" ? patchwise::exporting::findingsCsv(*rows)
-                                             : patchwise::exporting::findingsJson(*rows);
+    const std::string text = format == "csv" ? patchwise::exporting::findingsCsv(rows, true)
+                                             : patchwise::exporting::findingsJson(rows);
     return writeStdout(text) ? 0 : 1;
 }
 
@@ -288,5 +468,9 @@ int main(int argc, char **argv)
         return runImport(argc, argv);
     if (command == "findings")
         return runFindings(argc, argv);
+    if (command == "images")
+        return runImages(argc, argv);
+    if (command == "matrix")
+        return runMatrix(argc, argv);
     return usageError("unknown command \"" + std::string(command) + "\"");
 }

@@ -63,6 +63,84 @@ std::string tenths(int t)
     return std::to_string(t / 10) + "." + std::to_string(t % 10);
 }
 
+// Up to three decimals, trailing zeros dropped: risk points are whole thousandths.
+std::string points(double d)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", d);
+    std::string s = buf;
+    while (s.back() == '0')
+        s.pop_back();
+    if (s.back() == '.')
+        s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+std::string tri(risk::Tri t)
+{
+    return t == risk::Tri::Yes ? "true" : t == risk::Tri::No ? "false" : "null";
+}
+
+std::string dateOnly(std::int64_t t)
+{
+    return t ? formatTimestamp(t) : std::string();
+}
+
+void riskJson(std::string &out, const risk::FindingRisk &r)
+{
+    str(out, "effectiveSeverity", r.effectiveSeverity);
+    strOrNull(out, "severitySource", r.severitySource);
+    key(out, "effectiveCvss");
+    if (r.cvss.record < 0) {
+        out.append("null,");
+    } else {
+        out.append("{\"source\":");
+        appendJsonString(out, r.cvssSource);
+        out.append(",\"version\":");
+        appendJsonString(out, cvss::versionName(r.cvss.version));
+        out.append(",\"vector\":");
+        appendJsonString(out, r.cvss.vector);
+        out.append(",\"base\":");
+        out.append(r.cvss.baseTenths >= 0 ? tenths(r.cvss.baseTenths) : std::string("null"));
+        out.append(",\"environmental\":");
+        out.append(r.cvss.environmentalTenths >= 0 ? tenths(r.cvss.environmentalTenths)
+                                                   : std::string("null"));
+        out.append("},");
+    }
+    key(out, "riskScore");
+    out.append(points(r.riskScore));
+    out.push_back(',');
+    key(out, "riskFactors");
+    out.push_back('{');
+    for (int k = 0; k < risk::FactorCount; ++k) {
+        if (k)
+            out.push_back(',');
+        appendJsonString(out, risk::factorName(risk::Factor(k)));
+        out.push_back(':');
+        out.append(points(r.factors[std::size_t(k)]));
+    }
+    out.append("},");
+    key(out, "rank");
+    out.append(std::to_string(r.rank));
+    out.push_back(',');
+    str(out, "decision", r.decision);
+    key(out, "internetExposed");
+    out.append(r.internetExposed ? "true," : "false,");
+    list(out, "exposureReasons", r.exposureReasons);
+    key(out, "privileged");
+    out.append(r.privileged ? "true," : "false,");
+    key(out, "runsAsRoot");
+    out.append(tri(r.runsAsRoot) + ",");
+    key(out, "shell");
+    out.append(tri(r.shell) + ",");
+    key(out, "exposureDays");
+    out.append(points(r.exposureDays));
+    out.push_back(',');
+    strOrNull(out, "slaDue", dateOnly(r.slaDue));
+    key(out, "slaBreached");
+    out.append(r.slaBreached ? "true," : "false,");
+}
+
 std::string join(const std::vector<std::string> &values)
 {
     std::string out;
@@ -143,6 +221,8 @@ std::string findingsJson(const std::vector<store::FindingRow> &rows)
         out.append(std::to_string(r.probableContainers));
         out.push_back(',');
         list(out, "scanners", r.scanners);
+        if (r.risk)
+            riskJson(out, *r.risk);
         out.back() = '}';
     }
     out.append(rows.empty() ? "]\n" : "\n]\n");
@@ -168,14 +248,22 @@ std::string csvCell(std::string_view text)
     return quoted;
 }
 
-std::string findingsCsv(const std::vector<store::FindingRow> &rows)
+std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRisk)
 {
     std::string out =
         "vulnerability,aliases,image,imageDigest,repoDigests,package,"
         "installedVersion,packageType,purl,"
         "packagePath,fixedVersions,fixState,fixStateWord,severities,cvss,layerDiffId,"
         "layerIndex,firstSeen,"
-        "lastSeen,resolvedAt,suppressed,kev,epss,runningContainers,probableContainers,scanners\r\n";
+        "lastSeen,resolvedAt,suppressed,kev,epss,runningContainers,probableContainers,scanners";
+    if (withRisk)
+        out += ",rank,riskScore,effectiveSeverity,severitySource,cvssSource,cvssVersion,cvssVector,"
+               "cvssBase,cvssEnvironmental,decision,internetExposed,privileged,runsAsRoot,shell,"
+               "exposureDays,slaDue,slaBreached";
+    if (withRisk)
+        for (int k = 0; k < risk::FactorCount; ++k)
+            out += ",factor:" + std::string(risk::factorName(risk::Factor(k)));
+    out += "\r\n";
     for (const store::FindingRow &r : rows) {
         std::vector<std::string> severities, cvss;
         for (const auto &[source, sev] : r.severities)
@@ -214,6 +302,33 @@ std::string findingsCsv(const std::vector<store::FindingRow> &rows)
             if (i)
                 out.push_back(',');
             out.append(csvCell(cells[i]));
+        }
+        if (withRisk && r.risk) {
+            const risk::FindingRisk &k = *r.risk;
+            const bool hasCvss = k.cvss.record >= 0;
+            const std::string more[] = {
+                std::to_string(k.rank),
+                points(k.riskScore),
+                k.effectiveSeverity,
+                k.severitySource,
+                k.cvssSource,
+                hasCvss ? std::string(cvss::versionName(k.cvss.version)) : std::string(),
+                k.cvss.vector,
+                hasCvss && k.cvss.baseTenths >= 0 ? tenths(k.cvss.baseTenths) : std::string(),
+                hasCvss && k.cvss.environmentalTenths >= 0 ? tenths(k.cvss.environmentalTenths)
+                                                           : std::string(),
+                k.decision,
+                k.internetExposed ? "true" : "false",
+                k.privileged ? "true" : "false",
+                tri(k.runsAsRoot) == "null" ? std::string() : tri(k.runsAsRoot),
+                tri(k.shell) == "null" ? std::string() : tri(k.shell),
+                points(k.exposureDays),
+                dateOnly(k.slaDue),
+                k.slaBreached ? "true" : "false"};
+            for (const std::string &cell : more)
+                out.append(",").append(csvCell(cell));
+            for (float f : k.factors)
+                out.append(",").append(points(f));
         }
         out.append("\r\n");
     }

@@ -14,7 +14,8 @@ std::string findingsJson(const std::vector<store::FindingRow> &rows);
 // The same columns as CSV (RFC 4180). Cells that a spreadsheet would run as a formula
 // (starting with = + - @, tab or CR) are neutralised with a leading apostrophe; list
 // cells are joined with "; ".
-std::string findingsCsv(const std::vector<store::FindingRow> &rows);
+// `withRisk` adds the risk columns (rank, riskScore, …, one column per factor).
+std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRisk = false);
 
 // `patchwise-cli import` summary.
 std::string importReportJson(const store::ImportReport &report);

@@ -45,6 +45,10 @@ void collectComponents(const JsonNode &list,
         if (comp.type.empty())
             comp.type = purlType(comp.purl);
         comp.layerDiffId = propertyValue(c, "aquasecurity:trivy:LayerDiffID");
+        if (type != "operating-system" && type != "container" && !comp.name.empty()) {
+            image.packages.push_back({comp.name, comp.version, comp.type});
+            image.packageListComplete = true;
+        }
         const std::string ref(c.str("bom-ref"));
         if (!ref.empty())
             out.emplace(ref, comp);

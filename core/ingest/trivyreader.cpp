@@ -129,6 +129,15 @@ void readResults(const JsonNode &results, model::Scan &scan, FileRead &out)
             return;
         }
         const std::string_view type = result.str("Type");
+        if (const auto packages = result.get("Packages"); packages && packages->isArray()) {
+            scan.image.packageListComplete = true;
+            packages->forEachElement([&](const JsonNode &p) {
+                model::Package package{
+                    std::string(p.str("Name")), std::string(p.str("Version")), std::string(type)};
+                if (!package.name.empty())
+                    scan.image.packages.push_back(std::move(package));
+            });
+        }
         result.forEach("Vulnerabilities", [&](const JsonNode &v) {
             scan.findings.push_back(readTrivyVulnerability(v, type));
         });

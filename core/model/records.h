@@ -21,6 +21,15 @@ struct Layer
     std::string createdBy;  // the history line that created this layer
 };
 
+// A package the image contains (from a report that lists every package, not only the
+// vulnerable ones).
+struct Package
+{
+    std::string name;
+    std::string version;
+    std::string type; // deb, apk, rpm, npm, …
+};
+
 struct Image
 {
     std::string configDigest;             // "image ID", sha256:…; may be empty (weak identity)
@@ -35,6 +44,9 @@ struct Image
     std::vector<std::string> exposedPorts;
     std::vector<std::pair<std::string, std::string>> labels;
     std::vector<Layer> layers; // bottom to top
+    std::vector<Package> packages;
+    bool packageListComplete =
+        false; // the report listed every package (Trivy --list-all-pkgs, SBOM)
     std::int64_t created = 0;
 };
 

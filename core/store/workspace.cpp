@@ -268,6 +268,25 @@ CREATE TABLE ingress (
     UNIQUE (namespace, name)
 );
 )sql",
+    // 3 → 4: what an image contains (for shell detection and base-image work), and which
+    // containers run now: a container is current only while the newest inventory of its
+    // platform and namespace still lists it.
+    R"sql(
+CREATE TABLE image_package (
+    image_id INTEGER NOT NULL REFERENCES image(id),
+    name TEXT NOT NULL,
+    version TEXT NOT NULL DEFAULT '',
+    type TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (image_id, name, version, type)
+) WITHOUT ROWID;
+ALTER TABLE image ADD COLUMN package_list INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX container_by_scope ON container(platform, namespace, last_snapshot_id);
+CREATE VIEW running_container AS
+SELECT c.* FROM container c
+WHERE c.running = 1 AND c.last_snapshot_id = (
+    SELECT MAX(c2.last_snapshot_id) FROM container c2
+    WHERE c2.platform = c.platform AND c2.namespace = c.namespace);
+)sql",
 };
 
 std::int64_t systemNow()
@@ -420,6 +439,10 @@ struct ImportStatements
         , insertLabel(db,
                       "INSERT OR REPLACE INTO image_label(image_id, key, value) VALUES (?, ?, ?)")
         , insertPort(db, "INSERT OR IGNORE INTO image_port(image_id, port) VALUES (?, ?)")
+        , insertPackage(db,
+                        "INSERT OR IGNORE INTO image_package(image_id, name, version, type) "
+                        "VALUES (?, ?, ?, ?)")
+        , markPackageList(db, "UPDATE image SET package_list = 1 WHERE id = ?")
         , insertLayer(db,
                       "INSERT INTO layer(image_id, idx, diff_id, blob_digest, size, created_by) "
                       "VALUES (?, ?, ?, ?, ?, ?) "
@@ -528,21 +551,23 @@ struct ImportStatements
     bool failed() const
     {
         for (const Statement *s :
-             {&findFile,         &insertSnapshot, &insertFile,    &upsertImage,
-              &insertRepoDigest, &insertTag,      &insertLabel,   &insertPort,
-              &insertLayer,      &insertScan,     &upsertVuln,    &insertAlias,
-              &insertUrl,        &insertCwe,      &insertCvss,    &updateFinding,
-              &findingsOfImage,  &upsertKev,      &upsertEpss,    &upsertVulnSeverity,
-              &upsertContainer,  &insertImageRef, &upsertService, &upsertIngress})
+             {&findFile,         &insertSnapshot,     &insertFile,      &upsertImage,
+              &insertRepoDigest, &insertTag,          &insertLabel,     &insertPort,
+              &insertPackage,    &markPackageList,    &insertLayer,     &insertScan,
+              &upsertVuln,       &insertAlias,        &insertUrl,       &insertCwe,
+              &insertCvss,       &updateFinding,      &findingsOfImage, &upsertKev,
+              &upsertEpss,       &upsertVulnSeverity, &upsertContainer, &insertImageRef,
+              &upsertService,    &upsertIngress})
             if (s->failed())
                 return true;
         return false;
     }
 
     Statement findFile, insertSnapshot, insertFile, upsertImage, insertRepoDigest, insertTag,
-        insertLabel, insertPort, insertLayer, insertScan, upsertVuln, insertAlias, insertUrl,
-        insertCwe, insertCvss, updateFinding, findingsOfImage, upsertContainer, insertImageRef,
-        upsertService, upsertIngress, upsertVulnSeverity, upsertKev, upsertEpss;
+        insertLabel, insertPort, insertPackage, markPackageList, insertLayer, insertScan,
+        upsertVuln, insertAlias, insertUrl, insertCwe, insertCvss, updateFinding, findingsOfImage,
+        upsertContainer, insertImageRef, upsertService, upsertIngress, upsertVulnSeverity,
+        upsertKev, upsertEpss;
 };
 
 } // namespace
@@ -1017,6 +1042,14 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
             st.insertLabel.bind(1, imageId).bind(2, k).bind(3, v).exec();
         for (const std::string &p : img.exposedPorts)
             st.insertPort.bind(1, imageId).bind(2, p).exec();
+        for (const model::Package &p : img.packages)
+            st.insertPackage.bind(1, imageId)
+                .bind(2, p.name)
+                .bind(3, p.version)
+                .bind(4, p.type)
+                .exec();
+        if (img.packageListComplete)
+            st.markPackageList.bind(1, imageId).exec();
         for (std::size_t i = 0; i < img.layers.size(); ++i) {
             const model::Layer &l = img.layers[i];
             st.insertLayer.bind(1, imageId)
@@ -1323,10 +1356,12 @@ Result<std::vector<FindingRow>> Workspace::findings(int limit) const
         "         (SELECT MAX(e.probability) FROM vuln_alias a JOIN epss e ON e.cve = a.alias "
         "          WHERE a.vuln_id = f.vuln_id), f.epss), "
         "f.image_id, f.fixed_versions, "
-        "(SELECT COUNT(*) FROM container_image ci JOIN container c ON c.id = ci.container_id "
-        " WHERE ci.image_id = i.id AND c.running = 1), "
-        "(SELECT COUNT(*) FROM container_image ci JOIN container c ON c.id = ci.container_id "
-        " WHERE ci.image_id = i.id AND c.running = 1 AND ci.probable = 1) "
+        "(SELECT COUNT(*) FROM container_image ci JOIN running_container c ON c.id = "
+        "ci.container_id "
+        " WHERE ci.image_id = i.id), "
+        "(SELECT COUNT(*) FROM container_image ci JOIN running_container c ON c.id = "
+        "ci.container_id "
+        " WHERE ci.image_id = i.id AND ci.probable = 1) "
         "FROM finding f JOIN image i ON i.id = f.image_id "
         "ORDER BY i.name, f.vuln_id, f.pkg_name, f.pkg_version LIMIT ?");
     q.bind(1, std::int64_t(limit));

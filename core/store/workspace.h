@@ -3,6 +3,8 @@
 
 #include "ingest/reader.h"
 #include "model/severity.h"
+#include "risk/facts.h"
+#include "risk/scoredrows.h"
 #include "util/result.h"
 
 #include <cstdint>
@@ -80,6 +82,7 @@ struct FindingRow
     int runningContainers = 0;  // running containers of this image (exact and probable joins)
     int probableContainers = 0; // of those, joined by tag only
     std::vector<std::string> scanners;
+    std::optional<risk::FindingRisk> risk; // set when the caller scored the finding
 };
 
 class ImportSession;
@@ -112,6 +115,11 @@ public:
 
     // Findings, most recently seen first within an image; limit < 0 means all.
     Result<std::vector<FindingRow>> findings(int limit = -1) const;
+
+    // The fact table the risk engine scores: every finding with its image's runtime
+    // context (current inventory), ratings, CVSS vectors, KEV and EPSS. `now` (Unix
+    // seconds) is the analysis time.
+    Result<risk::Facts> loadFacts(std::int64_t now) const;
 
     std::int64_t count(const char *table) const; // tests and summaries
 

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "risk/engine.h"
+
+#include <string>
+
+namespace patchwise::exporting {
+
+// `patchwise-cli images`: one object per image (grade, next grade drop, open findings by
+// effective severity, running containers, exposure, summed risk), worst grade first.
+std::string imagesJson(const risk::Scoring &scoring);
+
+// `patchwise-cli matrix`: NVD CVSS severity rows × the vendor's rating columns.
+std::string matrixJson(const risk::SeverityMatrix &matrix);
+
+} // namespace patchwise::exporting

@@ -1,0 +1,710 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine.h"
+
+#include "cvss/cvssscore.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <thread>
+#include <unordered_map>
+
+namespace patchwise::risk {
+
+namespace {
+
+constexpr std::uint16_t kScannerSource = 0xFFFE;
+constexpr std::uint16_t kCvssSource = 0xFFFF;
+constexpr std::int64_t kDay = 86400;
+
+using cvss::Metric;
+using cvss::Value;
+
+unsigned threadCount(unsigned requested, std::size_t work)
+{
+    unsigned n = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+    if (work < 50000)
+        n = 1;
+    return n;
+}
+
+// Runs fn(begin, end) over [0, count) split into `threads` chunks.
+template<typename Fn> void parallelFor(std::size_t count, unsigned threads, Fn fn)
+{
+    threads = threadCount(threads, count);
+    if (threads <= 1) {
+        fn(std::size_t(0), count);
+        return;
+    }
+    std::vector<std::thread> pool;
+    const std::size_t chunk = (count + threads - 1) / threads;
+    for (unsigned t = 1; t < threads; ++t) {
+        const std::size_t begin = std::min(count, chunk * t);
+        const std::size_t end = std::min(count, begin + chunk);
+        pool.emplace_back([=] { fn(begin, end); });
+    }
+    fn(0, std::min(count, chunk));
+    for (std::thread &t : pool)
+        t.join();
+}
+
+model::Severity fromCvss(cvss::Severity s)
+{
+    switch (s) {
+    case cvss::Severity::None:
+        return model::Severity::Unknown;
+    case cvss::Severity::Low:
+        return model::Severity::Low;
+    case cvss::Severity::Medium:
+        return model::Severity::Medium;
+    case cvss::Severity::High:
+        return model::Severity::High;
+    case cvss::Severity::Critical:
+        return model::Severity::Critical;
+    }
+    return model::Severity::Unknown;
+}
+
+// Matrix and summary order: critical, high, medium, low (with negligible), unknown.
+int matrixIndex(model::Severity s)
+{
+    switch (s) {
+    case model::Severity::Critical:
+        return 0;
+    case model::Severity::High:
+        return 1;
+    case model::Severity::Medium:
+        return 2;
+    case model::Severity::Low:
+    case model::Severity::Negligible:
+        return 3;
+    case model::Severity::Unknown:
+        return 4;
+    }
+    return 4;
+}
+
+// In integer thousandths of a point, so the contributions add up to the score exactly
+// in every printed form.
+inline std::int32_t milli(double points)
+{
+    return std::int32_t(std::lround(points * 1000.0));
+}
+
+// Sorts 64-bit keys ascending (LSD radix, 16-bit digits).
+void radixSort(std::vector<std::uint64_t> &keys)
+{
+    std::vector<std::uint64_t> buffer(keys.size());
+    std::vector<std::uint32_t> count(65536);
+    for (int shift = 0; shift < 64; shift += 16) {
+        std::fill(count.begin(), count.end(), 0);
+        bool trivial = true;
+        const std::uint64_t first = keys.empty() ? 0 : (keys[0] >> shift) & 0xFFFF;
+        for (std::uint64_t k : keys) {
+            const std::uint64_t digit = (k >> shift) & 0xFFFF;
+            ++count[digit];
+            trivial = trivial && digit == first;
+        }
+        if (trivial)
+            continue;
+        std::uint32_t sum = 0;
+        for (std::uint32_t &c : count) {
+            const std::uint32_t n = c;
+            c = sum;
+            sum += n;
+        }
+        for (std::uint64_t k : keys)
+            buffer[count[(k >> shift) & 0xFFFF]++] = k;
+        keys.swap(buffer);
+    }
+}
+
+} // namespace
+
+std::string_view decisionName(Decision decision)
+{
+    static constexpr std::string_view names[] = {"track", "track*", "attend", "act"};
+    return names[int(decision)];
+}
+
+Scoring::ContextChoice Scoring::choose(const RatingContext &context) const
+{
+    const Facts &facts = *m_facts;
+    const VulnFacts &vuln = facts.vulns[context.vuln];
+    ContextChoice choice;
+
+    // Severity.
+    const auto rated = [&](std::uint16_t source) -> model::Severity {
+        if (source == 0)
+            return model::Severity::Unknown;
+        for (const RatingFact &r : vuln.ratings)
+            if (r.source == source)
+                return r.severity;
+        return model::Severity::Unknown;
+    };
+    const auto sourceNamed = [&](std::string_view name) -> std::uint16_t {
+        for (std::size_t i = 1; i < facts.sources.size(); ++i)
+            if (facts.sources[i] == name)
+                return std::uint16_t(i);
+        return 0;
+    };
+    const auto take = [&](model::Severity severity, std::uint16_t source) {
+        if (choice.severitySource == 0 && severity != model::Severity::Unknown) {
+            choice.severity = severity;
+            choice.severitySource = source;
+        }
+    };
+    const std::uint16_t nvd = sourceNamed("nvd");
+    switch (m_policy.severityMode) {
+    case SeverityMode::VendorFirst:
+        take(rated(context.vendorSource), context.vendorSource);
+        take(context.scannerPick, kScannerSource);
+        take(rated(nvd), nvd);
+        break;
+    case SeverityMode::NvdFirst:
+        take(rated(nvd), nvd);
+        take(rated(context.vendorSource), context.vendorSource);
+        take(context.scannerPick, kScannerSource);
+        break;
+    case SeverityMode::Highest: {
+        model::Severity best = context.scannerPick;
+        std::uint16_t source = best == model::Severity::Unknown ? 0 : kScannerSource;
+        for (const RatingFact &r : vuln.ratings)
+            if (r.severity > best) {
+                best = r.severity;
+                source = r.source;
+            }
+        take(best, source);
+        break;
+    }
+    case SeverityMode::List:
+        for (const std::string &name : m_policy.severitySources) {
+            if (name == "vendor") {
+                take(rated(context.vendorSource), context.vendorSource);
+            } else if (name == "scanner") {
+                take(context.scannerPick, kScannerSource);
+            } else if (name == "*") {
+                for (const RatingFact &r : vuln.ratings)
+                    take(r.severity, r.source);
+            } else {
+                const std::uint16_t s = sourceNamed(name);
+                take(rated(s), s);
+            }
+        }
+        break;
+    }
+
+    // CVSS record: the first source in the policy's order that has a record of an accepted
+    // version; among its records, the first version in the policy's order.
+    for (const std::string &name : m_policy.cvssSources) {
+        const std::uint16_t wanted = name == "vendor" ? context.vendorSource
+                                     : name == "*"    ? 0
+                                                      : sourceNamed(name);
+        if (name != "*" && wanted == 0)
+            continue;
+        for (cvss::Version version : m_policy.cvssVersions) {
+            for (std::size_t i = 0; i < vuln.cvss.size(); ++i)
+                if ((name == "*" || vuln.cvss[i].source == wanted) &&
+                    vuln.cvss[i].vector.version() == version) {
+                    choice.cvss = std::int32_t(i);
+                    break;
+                }
+            if (choice.cvss >= 0)
+                break;
+        }
+        if (choice.cvss >= 0)
+            break;
+    }
+
+    if (choice.cvss >= 0) {
+        const cvss::Vector &v = vuln.cvss[std::size_t(choice.cvss)].vector;
+        const Value av = v.value(Metric::AV);
+        choice.attackVector = av == Value::N ? 0 : av == Value::A ? 1 : av == Value::L ? 2 : 3;
+        switch (v.version()) {
+        case cvss::Version::V2_0:
+            choice.automatable = av == Value::N && v.value(Metric::AC) == Value::L &&
+                                 v.value(Metric::Au) == Value::N;
+            choice.totalImpact = v.value(Metric::C) == Value::C && v.value(Metric::I) == Value::C;
+            choice.hostReach = choice.totalImpact;
+            break;
+        case cvss::Version::V3_0:
+        case cvss::Version::V3_1:
+            choice.automatable = av == Value::N && v.value(Metric::AC) == Value::L &&
+                                 v.value(Metric::PR) == Value::N && v.value(Metric::UI) == Value::N;
+            choice.totalImpact = v.value(Metric::C) == Value::H && v.value(Metric::I) == Value::H;
+            choice.hostReach = choice.totalImpact || v.value(Metric::S) == Value::C;
+            break;
+        case cvss::Version::V4_0:
+            choice.automatable = av == Value::N && v.value(Metric::AC) == Value::L &&
+                                 v.value(Metric::AT) == Value::N &&
+                                 v.value(Metric::PR) == Value::N && v.value(Metric::UI) == Value::N;
+            choice.totalImpact = v.value(Metric::VC) == Value::H && v.value(Metric::VI) == Value::H;
+            choice.hostReach = choice.totalImpact || v.value(Metric::SC) != Value::N ||
+                               v.value(Metric::SI) != Value::N;
+            break;
+        }
+        if (choice.severitySource == 0) {
+            const CvssFact &c = vuln.cvss[std::size_t(choice.cvss)];
+            take(fromCvss(cvss::severityOf(c.vector.version(), c.baseTenths)), kCvssSource);
+        }
+    }
+    return choice;
+}
+
+Scoring Scoring::compute(const Facts &facts, const Policy &policy, unsigned threads)
+{
+    Scoring s;
+    s.m_facts = &facts;
+    s.m_policy = policy;
+    const std::size_t n = facts.size();
+
+    s.m_contexts.resize(facts.contexts.size());
+    for (std::size_t c = 0; c < facts.contexts.size(); ++c)
+        s.m_contexts[c] = s.choose(facts.contexts[c]);
+
+    // Environmental profiles: the override metrics each image's findings are scored with.
+    // An image running in several namespaces with different overrides gets one profile
+    // per namespace and is scored with the worst of them.
+    std::map<std::vector<std::string>, std::uint16_t> profileIds;
+    std::map<std::vector<std::uint16_t>, std::uint16_t> setIds;
+    s.m_imageProfileSet.resize(facts.images.size());
+    for (std::size_t i = 0; i < facts.images.size(); ++i) {
+        const ImageFacts &image = facts.images[i];
+        std::vector<std::string> namespaces{std::string()};
+        for (const std::string &ns : image.namespaces)
+            for (const EnvironmentalOverride &e : policy.environmental)
+                if (e.scope == EnvironmentalOverride::Scope::Namespace && e.value == ns) {
+                    namespaces.push_back(ns);
+                    break;
+                }
+        // The plain profile counts only when some container runs outside the overridden
+        // namespaces (or the image does not run in any).
+        const bool allOverridden =
+            namespaces.size() > 1 && namespaces.size() - 1 == image.namespaces.size();
+        std::vector<std::uint16_t> set;
+        for (std::size_t k = allOverridden ? 1 : 0; k < namespaces.size(); ++k) {
+            std::vector<std::string> metrics; // "MAV:A", later entries win
+            if (policy.ruleUnexposedAdjacent && !image.internetExposed)
+                metrics.emplace_back("MAV:A");
+            for (const EnvironmentalOverride &e : policy.environmental) {
+                const bool applies =
+                    e.scope == EnvironmentalOverride::Scope::Fleet ||
+                    (e.scope == EnvironmentalOverride::Scope::Namespace && k > 0 &&
+                     e.value == namespaces[k]) ||
+                    (e.scope == EnvironmentalOverride::Scope::Repository &&
+                     std::find(image.repositories.begin(), image.repositories.end(), e.value) !=
+                         image.repositories.end());
+                if (!applies)
+                    continue;
+                for (const auto &[metric, value] : e.metrics) {
+                    std::erase_if(metrics, [&](const std::string &m) {
+                        return m.size() > metric.size() && m.starts_with(metric) &&
+                               m[metric.size()] == ':';
+                    });
+                    metrics.push_back(metric + ":" + value);
+                }
+            }
+            auto [it, inserted] =
+                profileIds.try_emplace(metrics, std::uint16_t(s.m_profiles.size()));
+            if (inserted)
+                s.m_profiles.push_back(metrics);
+            set.push_back(it->second);
+        }
+        std::sort(set.begin(), set.end());
+        set.erase(std::unique(set.begin(), set.end()), set.end());
+        auto [it, inserted] = setIds.try_emplace(set, std::uint16_t(s.m_profileSets.size()));
+        if (inserted)
+            s.m_profileSets.push_back(set);
+        s.m_imageProfileSet[i] = it->second;
+    }
+
+    // Environmental scores per (context, profile set), computed once each.
+    const std::size_t sets = std::max<std::size_t>(1, s.m_profileSets.size());
+    std::vector<std::int16_t> envTable(facts.contexts.size() * sets, -2);
+    const auto envScore = [&](std::uint32_t ctx, std::uint16_t set) -> std::int16_t {
+        const ContextChoice &choice = s.m_contexts[ctx];
+        if (choice.cvss < 0)
+            return -1;
+        const CvssFact &c = facts.vulns[facts.contexts[ctx].vuln].cvss[std::size_t(choice.cvss)];
+        std::int16_t best = -1;
+        for (std::uint16_t p : s.m_profileSets[set]) {
+            cvss::Vector v = c.vector;
+            for (const std::string &m : s.m_profiles[p]) {
+                const std::size_t colon = m.find(':');
+                const std::string_view metric = std::string_view(m).substr(0, colon);
+                if (metric == "MAV" && s.m_policy.ruleUnexposedAdjacent &&
+                    v.value(Metric::AV) != Value::N)
+                    continue;
+                applyMetric(v, metric, std::string_view(m).substr(colon + 1));
+            }
+            std::int16_t t = cvss::environmentalScore(v);
+            if (t < 0)
+                t = c.baseTenths;
+            best = std::max(best, t);
+        }
+        return best;
+    };
+    s.m_envTenths.resize(n);
+    for (std::size_t f = 0; f < n; ++f) {
+        const std::uint32_t ctx = facts.context[f];
+        const std::uint16_t set = s.m_imageProfileSet[facts.image[f]];
+        std::int16_t &slot = envTable[std::size_t(ctx) * sets + set];
+        if (slot == -2)
+            slot = envScore(ctx, set);
+        s.m_envTenths[f] = slot;
+    }
+
+    s.m_risk.resize(n);
+    parallelFor(n, threads, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t f = begin; f < end; ++f) {
+            const Breakdown b = s.factors(f);
+            std::int32_t total = 0;
+            for (float points : b)
+                total += std::int32_t(std::lround(points * 1000.0f));
+            s.m_risk[f] = float(total) / 1000.0f;
+        }
+    });
+    s.rerank(threads);
+    return s;
+}
+
+Breakdown Scoring::factors(std::size_t f) const
+{
+    const Facts &facts = *m_facts;
+    const ImageFacts &image = facts.images[facts.image[f]];
+    const ContextChoice &c = m_contexts[facts.context[f]];
+    const VulnFacts &vuln = facts.vulns[facts.vuln[f]];
+    const Policy &p = m_policy;
+    const bool open = (facts.flags[f] & (Resolved | Suppressed)) == 0;
+    const bool running = image.runningContainers > 0;
+    Breakdown b{};
+
+    const double rating = p.ratingValues[std::size_t(c.severity)];
+    const std::int16_t env = m_envTenths[f];
+    const double cvssPoints = env >= 0 ? env / 10.0 : rating;
+    const double severity = ((1.0 - p.cvssShare) * rating + p.cvssShare * cvssPoints) / 10.0;
+    b[int(Factor::Severity)] = float(severity);
+
+    b[int(Factor::KnownExploited)] = vuln.kev ? (vuln.ransomware ? 1.0f : 0.8f) : 0.0f;
+    b[int(Factor::Epss)] = vuln.epss > 0 ? std::min(1.0f, vuln.epss) : 0.0f;
+
+    static constexpr float exposureByVector[5] = {1.0f, 0.6f, 0.4f, 0.2f, 0.8f};
+    b[int(Factor::InternetExposure)] =
+        running && image.internetExposed ? exposureByVector[c.attackVector] : 0.0f;
+
+    b[int(Factor::Running)] = running ? 1.0f : 0.0f;
+    b[int(Factor::Prevalence)] =
+        float(image.runningContainers / (image.runningContainers + p.prevalenceHalf));
+
+    const double days = open ? exposureDays(f) : 0.0;
+    b[int(Factor::ExposureTime)] = float(days / (days + p.exposureHalfDays));
+
+    float privilege = 0;
+    if (running) {
+        privilege = image.privileged || image.hostNamespace ? 1.0f
+                    : image.runsAsRoot == Tri::Yes          ? 0.5f
+                    : image.runsAsRoot == Tri::Unknown      ? 0.25f
+                                                            : 0.0f;
+        privilege *= c.hostReach || c.cvss < 0 ? 1.0f : 0.5f;
+    }
+    b[int(Factor::Privilege)] = privilege;
+
+    static constexpr float reachByVector[5] = {1.0f, 0.7f, 0.5f, 0.1f, 0.7f};
+    float reach = reachByVector[c.attackVector];
+    if (c.attackVector == 2 && image.shell == Tri::No)
+        reach = 0.2f; // a local exploit needs a way to run commands
+    b[int(Factor::Reachability)] = reach;
+
+    // Points: each factor value (0–1) times its weight, in whole thousandths.
+    for (int k = 0; k < FactorCount; ++k)
+        b[std::size_t(k)] = float(milli(b[std::size_t(k)] * p.weights[std::size_t(k)])) / 1000.0f;
+    return b;
+}
+
+Breakdown Scoring::breakdown(std::size_t finding) const
+{
+    return factors(finding);
+}
+
+void Scoring::rerank(unsigned threads)
+{
+    (void)threads;
+    const Facts &facts = *m_facts;
+    const std::size_t n = m_risk.size();
+    // One 64-bit key per finding, larger = fix first: open (1 bit), risk in thousandths
+    // (14 bits), severity (3), EPSS in millionths (20), then the complement of the index
+    // (26 bits) so that ties keep workspace order.
+    std::vector<std::uint64_t> keys(n);
+    for (std::size_t f = 0; f < n; ++f) {
+        const bool open = (facts.flags[f] & (Resolved | Suppressed)) == 0;
+        const std::uint64_t risk = std::uint64_t(std::lround(m_risk[f] * 1000.0f)) & 0x3FFF;
+        const std::uint64_t sev = std::uint64_t(m_contexts[facts.context[f]].severity) & 0x7;
+        const float e = facts.vulns[facts.vuln[f]].epss;
+        const std::uint64_t epss = e > 0 ? std::uint64_t(std::lround(std::min(1.0f, e) * 1e6f)) : 0;
+        const std::uint64_t key = (std::uint64_t(open) << 37) | (risk << 23) | (sev << 20) |
+                                  std::min<std::uint64_t>(epss, 0xFFFFF);
+        keys[f] = ~((key << 26) | (0x3FFFFFF - (f & 0x3FFFFFF)));
+    }
+    radixSort(keys);
+    m_ranking.resize(n);
+    m_rank.resize(n);
+    for (std::size_t r = 0; r < n; ++r) {
+        const std::uint32_t f = std::uint32_t(0x3FFFFFF - ((~keys[r]) & 0x3FFFFFF));
+        m_ranking[r] = f;
+        m_rank[f] = std::uint32_t(r);
+    }
+}
+
+model::Severity Scoring::severity(std::size_t f) const
+{
+    return m_contexts[m_facts->context[f]].severity;
+}
+
+std::string_view Scoring::severitySource(std::size_t f) const
+{
+    const std::uint16_t s = m_contexts[m_facts->context[f]].severitySource;
+    if (s == kCvssSource)
+        return "cvss";
+    if (s == kScannerSource)
+        return "scanner";
+    return m_facts->sources[s];
+}
+
+CvssChoice Scoring::cvss(std::size_t f) const
+{
+    CvssChoice out;
+    const ContextChoice &c = m_contexts[m_facts->context[f]];
+    if (c.cvss < 0)
+        return out;
+    const CvssFact &fact = m_facts->vulns[m_facts->vuln[f]].cvss[std::size_t(c.cvss)];
+    out.record = c.cvss;
+    out.source = fact.source;
+    out.version = fact.vector.version();
+    out.baseTenths = fact.baseTenths;
+    out.environmentalTenths = m_envTenths[f];
+    // The vector as scored: the worst profile's overrides applied.
+    cvss::Vector best = fact.vector;
+    std::int16_t bestScore = -3;
+    for (std::uint16_t p : m_profileSets[m_imageProfileSet[m_facts->image[f]]]) {
+        cvss::Vector v = fact.vector;
+        for (const std::string &m : m_profiles[p]) {
+            const std::size_t colon = m.find(':');
+            const std::string_view metric = std::string_view(m).substr(0, colon);
+            if (metric == "MAV" && m_policy.ruleUnexposedAdjacent &&
+                v.value(Metric::AV) != Value::N)
+                continue;
+            applyMetric(v, metric, std::string_view(m).substr(colon + 1));
+        }
+        const std::int16_t t = cvss::environmentalScore(v);
+        if (t > bestScore) {
+            bestScore = t;
+            best = v;
+        }
+    }
+    out.vector = best.toString();
+    return out;
+}
+
+Exploitation Scoring::exploitation(std::size_t f) const
+{
+    const VulnFacts &v = m_facts->vulns[m_facts->vuln[f]];
+    if (v.kev)
+        return Exploitation::Active;
+    if (v.epss >= 0 && v.epss >= m_policy.epssProofOfConcept)
+        return Exploitation::ProofOfConcept;
+    return Exploitation::None;
+}
+
+bool Scoring::automatable(std::size_t f) const
+{
+    return m_contexts[m_facts->context[f]].automatable;
+}
+
+bool Scoring::totalTechnicalImpact(std::size_t f) const
+{
+    return m_contexts[m_facts->context[f]].totalImpact;
+}
+
+Decision Scoring::decision(std::size_t f) const
+{
+    // CISA SSVC deployer tree: [exploitation][automatable][technical impact][mission
+    // impact], mission impact from the runtime context (not running, running, internet
+    // exposed).
+    using enum Decision;
+    static constexpr Decision tree[3][2][2][3] = {
+        // none
+        {{{Track, Track, Track}, {Track, Track, TrackStar}},
+         {{Track, Track, Attend}, {Track, Track, Attend}}},
+        // proof of concept
+        {{{Track, Track, TrackStar}, {Track, TrackStar, Attend}},
+         {{Track, Track, Attend}, {Track, TrackStar, Attend}}},
+        // active
+        {{{Track, Track, Attend}, {Track, Attend, Act}},
+         {{Attend, Attend, Act}, {Attend, Act, Act}}},
+    };
+    const ImageFacts &image = m_facts->images[m_facts->image[f]];
+    const int mission = image.runningContainers == 0 ? 0 : image.internetExposed ? 2 : 1;
+    return tree[int(exploitation(f))][automatable(f) ? 1 : 0][totalTechnicalImpact(f) ? 1 : 0]
+               [mission];
+}
+
+double Scoring::exposureDays(std::size_t f) const
+{
+    const Facts &facts = *m_facts;
+    const ImageFacts &image = facts.images[facts.image[f]];
+    if (image.runningContainers == 0 || (facts.flags[f] & (Resolved | Suppressed)) != 0)
+        return 0;
+    const std::int64_t start = std::max(facts.firstSeen[f], image.runningSince);
+    if (start <= 0 || facts.now <= start)
+        return 0;
+    return double(facts.now - start) / double(kDay);
+}
+
+std::int64_t Scoring::slaDue(std::size_t f) const
+{
+    const Facts &facts = *m_facts;
+    if (facts.firstSeen[f] <= 0)
+        return 0;
+    std::int64_t due =
+        facts.firstSeen[f] + std::int64_t(m_policy.slaDays[std::size_t(severity(f))]) * kDay;
+    const VulnFacts &v = facts.vulns[facts.vuln[f]];
+    if (m_policy.slaKevDueDate && v.kevDueDate > 0)
+        due = std::min(due, std::max(v.kevDueDate, facts.firstSeen[f]));
+    return due;
+}
+
+bool Scoring::slaBreached(std::size_t f) const
+{
+    const std::int64_t due = slaDue(f);
+    return isOpen(f) && due > 0 && m_facts->now > due;
+}
+
+bool Scoring::isOpen(std::size_t f) const
+{
+    return (m_facts->flags[f] & (Resolved | Suppressed)) == 0;
+}
+
+std::pair<char, std::int64_t>
+healthGrade(std::int64_t critical, std::int64_t high, std::int64_t now)
+{
+    // Limits in days for grades B, C, D, E: (Critical, High).
+    static constexpr int limits[4][2] = {{7, 30}, {30, 90}, {90, 365}, {365, 365}};
+    if (critical == 0 && high == 0)
+        return {'A', 0};
+    for (int g = 0; g < 4; ++g) {
+        const std::int64_t critLimit = std::int64_t(limits[g][0]) * kDay;
+        const std::int64_t highLimit = std::int64_t(limits[g][1]) * kDay;
+        const bool fits = (critical == 0 || now - critical <= critLimit) &&
+                          (high == 0 || now - high <= highLimit);
+        if (!fits)
+            continue;
+        std::int64_t drop = 0;
+        if (critical != 0)
+            drop = critical + critLimit + 1;
+        if (high != 0 && (drop == 0 || high + highLimit + 1 < drop))
+            drop = high + highLimit + 1;
+        return {char('B' + g), drop};
+    }
+    return {'F', 0};
+}
+
+std::vector<ImageSummary> Scoring::images() const
+{
+    const Facts &facts = *m_facts;
+    std::vector<ImageSummary> out(facts.images.size());
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i].image = std::uint32_t(i);
+    for (std::size_t f = 0; f < facts.size(); ++f) {
+        if (!isOpen(f))
+            continue;
+        ImageSummary &s = out[facts.image[f]];
+        const model::Severity sev = severity(f);
+        ++s.bySeverity[std::size_t(sev)];
+        ++s.openFindings;
+        s.riskSum += m_risk[f];
+        if ((facts.flags[f] & Fixable) == 0 ||
+            (sev != model::Severity::Critical && sev != model::Severity::High))
+            continue;
+        const VulnFacts &v = facts.vulns[facts.vuln[f]];
+        const std::int64_t fixDate =
+            m_policy.fixAgeFrom == Policy::FixAgeFrom::Published && v.published > 0
+                ? v.published
+                : facts.firstSeen[f];
+        if (fixDate <= 0)
+            continue;
+        std::int64_t &oldest =
+            sev == model::Severity::Critical ? s.oldestCriticalFix : s.oldestHighFix;
+        if (oldest == 0 || fixDate < oldest)
+            oldest = fixDate;
+    }
+    for (ImageSummary &s : out) {
+        const auto [grade, drop] = healthGrade(s.oldestCriticalFix, s.oldestHighFix, facts.now);
+        s.grade = grade;
+        s.nextGradeDrop = drop;
+        s.riskSum = std::round(s.riskSum * 1000.0) / 1000.0;
+    }
+    return out;
+}
+
+SeverityMatrix Scoring::matrix(std::string_view vendor) const
+{
+    const Facts &facts = *m_facts;
+    SeverityMatrix m;
+    m.vendor = std::string(vendor);
+    std::vector<bool> hasRatings(facts.sources.size());
+    for (const VulnFacts &v : facts.vulns)
+        for (const RatingFact &r : v.ratings)
+            hasRatings[r.source] = true;
+    for (std::size_t s = 1; s < facts.sources.size(); ++s)
+        if (hasRatings[s] && facts.sources[s] != "nvd")
+            m.vendors.push_back(facts.sources[s]);
+    std::sort(m.vendors.begin(), m.vendors.end());
+
+    std::uint16_t vendorIndex = 0, nvd = 0;
+    for (std::size_t s = 1; s < facts.sources.size(); ++s) {
+        if (facts.sources[s] == vendor)
+            vendorIndex = std::uint16_t(s);
+        if (facts.sources[s] == "nvd")
+            nvd = std::uint16_t(s);
+    }
+    // Per vulnerability: its cell, computed once.
+    std::vector<std::int8_t> cell(facts.vulns.size(), -1);
+    std::vector<bool> counted(facts.vulns.size());
+    for (std::size_t f = 0; f < facts.size(); ++f) {
+        if (!isOpen(f))
+            continue;
+        const std::uint32_t vi = facts.vuln[f];
+        if (cell[vi] < 0) {
+            const VulnFacts &v = facts.vulns[vi];
+            model::Severity row = model::Severity::Unknown;
+            bool fromCvssScore = false;
+            for (cvss::Version version : m_policy.cvssVersions) {
+                for (const CvssFact &c : v.cvss)
+                    if (c.source == nvd && nvd != 0 && c.vector.version() == version) {
+                        row = fromCvss(cvss::severityOf(version, c.baseTenths));
+                        fromCvssScore = true;
+                        break;
+                    }
+                if (fromCvssScore)
+                    break;
+            }
+            model::Severity column = model::Severity::Unknown;
+            for (const RatingFact &r : v.ratings) {
+                if (!fromCvssScore && r.source == nvd && nvd != 0)
+                    row = r.severity;
+                if (r.source == vendorIndex && vendorIndex != 0)
+                    column = r.severity;
+            }
+            cell[vi] = std::int8_t(matrixIndex(row) * 5 + matrixIndex(column));
+        }
+        const int r = cell[vi] / 5, c = cell[vi] % 5;
+        ++m.findings[std::size_t(r)][std::size_t(c)];
+        if (!counted[vi]) {
+            counted[vi] = true;
+            ++m.distinctVulnerabilities[std::size_t(r)][std::size_t(c)];
+        }
+    }
+    return m;
+}
+
+} // namespace patchwise::risk

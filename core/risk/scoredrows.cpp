@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scoredrows.h"
+
+namespace patchwise::risk {
+
+namespace {
+
+// Severity as the filter language orders it: 0 unknown, 1 low (and negligible) … 4 critical.
+double severityOrdinal(model::Severity s)
+{
+    switch (s) {
+    case model::Severity::Unknown:
+        return 0;
+    case model::Severity::Negligible:
+    case model::Severity::Low:
+        return 1;
+    case model::Severity::Medium:
+        return 2;
+    case model::Severity::High:
+        return 3;
+    case model::Severity::Critical:
+        return 4;
+    }
+    return 0;
+}
+
+} // namespace
+
+ScoredRows::ScoredRows(const Scoring &scoring)
+    : m_scoring(scoring)
+{
+    for (const ImageFacts &image : scoring.facts().images) {
+        std::string joined;
+        for (const std::string &ns : image.namespaces)
+            joined += (joined.empty() ? "" : " ") + ns;
+        m_namespaces.push_back(std::move(joined));
+    }
+}
+
+double ScoredRows::number(Field field, std::size_t f) const
+{
+    const Facts &facts = m_scoring.facts();
+    const ImageFacts &image = facts.images[facts.image[f]];
+    const VulnFacts &vuln = facts.vulns[facts.vuln[f]];
+    switch (field) {
+    case Field::Severity:
+        return severityOrdinal(m_scoring.severity(f));
+    case Field::Cvss:
+        return m_scoring.cvssTenths(f) < 0 ? -1.0 : m_scoring.cvssTenths(f) / 10.0;
+    case Field::Risk:
+        return m_scoring.risk(f);
+    case Field::Rank:
+        return m_scoring.rank(f);
+    case Field::Epss:
+        return vuln.epss;
+    case Field::Kev:
+        return vuln.kev;
+    case Field::Ransomware:
+        return vuln.ransomware;
+    case Field::Fixable:
+        return (facts.flags[f] & Fixable) != 0;
+    case Field::Exposed:
+        return image.runningContainers > 0 && image.internetExposed;
+    case Field::Privileged:
+        return image.runningContainers > 0 && (image.privileged || image.hostNamespace);
+    case Field::Root:
+        return image.runningContainers > 0 && image.runsAsRoot == Tri::Yes;
+    case Field::Shell:
+        return image.shell != Tri::No;
+    case Field::Running:
+        return image.runningContainers > 0;
+    case Field::Containers:
+        return image.runningContainers;
+    case Field::Days:
+        return m_scoring.exposureDays(f);
+    case Field::Breached:
+        return m_scoring.slaBreached(f);
+    case Field::Decision:
+        return double(int(m_scoring.decision(f)));
+    case Field::Suppressed:
+        return (facts.flags[f] & Suppressed) != 0;
+    case Field::Resolved:
+        return (facts.flags[f] & Resolved) != 0;
+    default:
+        return 0;
+    }
+}
+
+std::string_view ScoredRows::text(Field field, std::size_t f) const
+{
+    const Facts &facts = m_scoring.facts();
+    switch (field) {
+    case Field::Image:
+        return facts.images[facts.image[f]].name;
+    case Field::Digest:
+        return facts.images[facts.image[f]].digest;
+    case Field::Vuln:
+        return facts.vulns[facts.vuln[f]].id;
+    case Field::Package:
+        return facts.strings[facts.package[f]];
+    case Field::Version:
+        return facts.strings[facts.version[f]];
+    case Field::Type:
+        return facts.strings[facts.packageType[f]];
+    case Field::Source:
+        return m_scoring.severitySource(f);
+    case Field::Namespace:
+        return m_namespaces[facts.image[f]];
+    case Field::Fix:
+        return facts.strings[facts.fixedVersions[f]];
+    default:
+        return {};
+    }
+}
+
+std::int64_t ScoredRows::textKey(Field field, std::size_t f) const
+{
+    const Facts &facts = m_scoring.facts();
+    switch (field) {
+    case Field::Image:
+    case Field::Digest:
+    case Field::Namespace:
+        return facts.image[f];
+    case Field::Vuln:
+        return facts.vuln[f];
+    case Field::Package:
+        return facts.package[f];
+    case Field::Version:
+        return facts.version[f];
+    case Field::Type:
+        return facts.packageType[f];
+    case Field::Fix:
+        return facts.fixedVersions[f];
+    default:
+        return -1;
+    }
+}
+
+FindingRisk findingRisk(const Scoring &scoring, std::size_t f)
+{
+    const Facts &facts = scoring.facts();
+    const ImageFacts &image = facts.images[facts.image[f]];
+    const bool running = image.runningContainers > 0;
+    FindingRisk r;
+    r.effectiveSeverity = std::string(model::severityKey(scoring.severity(f)));
+    r.severitySource = std::string(scoring.severitySource(f));
+    r.cvss = scoring.cvss(f);
+    if (r.cvss.record >= 0)
+        r.cvssSource = facts.sources[r.cvss.source];
+    r.riskScore = scoring.risk(f);
+    r.factors = scoring.breakdown(f);
+    r.rank = scoring.rank(f);
+    r.decision = std::string(decisionName(scoring.decision(f)));
+    r.internetExposed = running && image.internetExposed;
+    if (r.internetExposed)
+        r.exposureReasons = image.exposureReasons;
+    r.privileged = running && (image.privileged || image.hostNamespace);
+    r.runsAsRoot = running ? image.runsAsRoot : Tri::Unknown;
+    r.shell = image.shell;
+    r.exposureDays = scoring.exposureDays(f);
+    r.slaDue = scoring.slaDue(f);
+    r.slaBreached = scoring.slaBreached(f);
+    return r;
+}
+
+} // namespace patchwise::risk

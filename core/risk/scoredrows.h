@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine.h"
+#include "fields.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace patchwise::risk {
+
+// The scored findings as rows for the filter language and sorting: row i is finding i of
+// the fact table. Thread-safe for reading.
+class ScoredRows final : public RowSource
+{
+public:
+    explicit ScoredRows(const Scoring &scoring);
+
+    std::size_t rowCount() const override { return m_scoring.size(); }
+    double number(Field field, std::size_t row) const override;
+    std::string_view text(Field field, std::size_t row) const override;
+    std::int64_t textKey(Field field, std::size_t row) const override;
+
+private:
+    const Scoring &m_scoring;
+    std::vector<std::string> m_namespaces; // per image, space separated
+};
+
+// Everything `patchwise-cli findings` prints about a finding's risk.
+struct FindingRisk
+{
+    std::string effectiveSeverity;
+    std::string severitySource;
+    CvssChoice cvss;
+    std::string cvssSource;
+    float riskScore = 0;
+    Breakdown factors{};
+    std::uint32_t rank = 0;
+    std::string decision;
+    bool internetExposed = false;
+    std::vector<std::string> exposureReasons;
+    bool privileged = false;
+    Tri runsAsRoot = Tri::Unknown;
+    Tri shell = Tri::Unknown;
+    double exposureDays = 0;
+    std::int64_t slaDue = 0;
+    bool slaBreached = false;
+};
+FindingRisk findingRisk(const Scoring &scoring, std::size_t finding);
+
+} // namespace patchwise::risk

@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Workspace::loadFacts(): the database → in-memory fact table projection the risk engine
+// scores. Runtime context (what runs where, how exposed) is derived here, once per load.
+#include "cvss/cvssscore.h"
+#include "model/imageref.h"
+#include "sqlite.h"
+#include "workspace.h"
+
+#include <algorithm>
+#include <sqlite3.h>
+#include <unordered_map>
+
+namespace patchwise::store {
+
+namespace {
+
+std::vector<std::string_view> lines(std::string_view text)
+{
+    std::vector<std::string_view> out;
+    while (!text.empty()) {
+        const std::size_t nl = text.find('\n');
+        if (nl != 0)
+            out.push_back(text.substr(0, nl));
+        if (nl == std::string_view::npos)
+            break;
+        text.remove_prefix(nl + 1);
+    }
+    return out;
+}
+
+// "docker.io/library/nginx:1.25" → "docker.io/library/nginx".
+std::string repositoryOf(std::string_view normalisedRef)
+{
+    const std::size_t slash = normalisedRef.rfind('/');
+    const std::size_t colon = normalisedRef.rfind(':');
+    if (colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash))
+        return std::string(normalisedRef.substr(0, colon));
+    return std::string(normalisedRef);
+}
+
+// The image's configured user decides when the container sets none: "" and root are root.
+risk::Tri rootFromImageUser(std::string_view user)
+{
+    const std::string_view name = user.substr(0, user.find(':'));
+    if (name.empty() || name == "root" || name == "0")
+        return risk::Tri::Yes;
+    return risk::Tri::No;
+}
+
+void addUnique(std::vector<std::string> &list, std::string value)
+{
+    if (std::find(list.begin(), list.end(), value) == list.end())
+        list.push_back(std::move(value));
+}
+
+} // namespace
+
+Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
+{
+    risk::Facts facts;
+    facts.now = now;
+    const auto failed = [this](const char *what) {
+        return Unexpected(std::string("cannot load ") + what + ": " + sqlite3_errmsg(m_db));
+    };
+
+    // Images.
+    std::unordered_map<std::int64_t, std::uint32_t> imageIndex;
+    std::vector<bool> packageList;
+    std::vector<std::string> imageUser;
+    {
+        Statement q(m_db,
+                    "SELECT id, name, COALESCE(config_digest, ''), COALESCE(os_family, ''), "
+                    "user, package_list FROM image ORDER BY id");
+        while (q.step()) {
+            risk::ImageFacts image;
+            image.id = q.integer(0);
+            image.name = std::string(q.text(1));
+            image.digest = std::string(q.text(2));
+            if (const std::string vendor = risk::vendorSourceOf(q.text(3)); !vendor.empty())
+                image.vendorSource = facts.sourceIndex(vendor);
+            imageUser.emplace_back(q.isNull(4) ? std::string_view() : q.text(4));
+            packageList.push_back(q.integer(5) != 0);
+            imageIndex.emplace(image.id, std::uint32_t(facts.images.size()));
+            facts.images.push_back(std::move(image));
+        }
+        if (q.failed())
+            return failed("images");
+        Statement refs(m_db, "SELECT image_id, ref FROM image_ref ORDER BY image_id, ref");
+        while (refs.step())
+            if (auto it = imageIndex.find(refs.integer(0)); it != imageIndex.end())
+                addUnique(facts.images[it->second].repositories, repositoryOf(refs.text(1)));
+        Statement shells(m_db,
+                         "SELECT DISTINCT image_id, lower(name) FROM image_package WHERE "
+                         "lower(name) IN ('bash', 'dash', 'busybox', 'ash', 'zsh', 'ksh', "
+                         "'mksh', 'tcsh', 'csh', 'fish', 'busybox-binsh', 'bash-static', "
+                         "'yash', 'toybox')");
+        while (shells.step())
+            if (auto it = imageIndex.find(shells.integer(0)); it != imageIndex.end())
+                facts.images[it->second].shell = risk::Tri::Yes;
+        if (refs.failed() || shells.failed())
+            return failed("image details");
+        for (std::size_t i = 0; i < facts.images.size(); ++i)
+            if (packageList[i] && facts.images[i].shell == risk::Tri::Unknown)
+                facts.images[i].shell = risk::Tri::No;
+    }
+
+    // Routes: why a container is reachable from outside the cluster.
+    std::unordered_map<std::int64_t, std::vector<std::string>> routeReasons;
+    {
+        Statement q(m_db,
+                    "SELECT cr.container_id, s.namespace, s.name, s.type, "
+                    "COALESCE(s.external_addresses, ''), cr.ingress_id, COALESCE(g.name, ''), "
+                    "COALESCE(g.hosts, ''), COALESCE(g.addresses, '') "
+                    "FROM container_route cr JOIN service s ON s.id = cr.service_id "
+                    "LEFT JOIN ingress g ON g.id = cr.ingress_id");
+        while (q.step()) {
+            const std::string service = std::string(q.text(1)) + "/" + std::string(q.text(2));
+            const std::string_view type = q.text(3);
+            const auto addresses = lines(q.text(4));
+            std::string joined;
+            for (std::string_view a : addresses)
+                joined += (joined.empty() ? "" : ", ") + std::string(a);
+            auto &reasons = routeReasons[q.integer(0)];
+            if (q.integer(5) != 0) {
+                std::string hosts;
+                for (std::string_view h : lines(q.text(7)))
+                    hosts += (hosts.empty() ? "" : ", ") + std::string(h);
+                addUnique(reasons,
+                          "Ingress " + std::string(q.text(1)) + "/" + std::string(q.text(6)) +
+                              " routes to Service " + service +
+                              (hosts.empty() ? std::string() : " (" + hosts + ")"));
+            } else if (type == "LoadBalancer" && !addresses.empty()) {
+                addUnique(reasons, "Service " + service + " is a LoadBalancer (" + joined + ")");
+            } else if (type == "NodePort") {
+                addUnique(reasons, "Service " + service + " is a NodePort");
+            } else if (!addresses.empty()) {
+                addUnique(reasons, "Service " + service + " has external IPs (" + joined + ")");
+            }
+        }
+        if (q.failed())
+            return failed("service routes");
+    }
+
+    // Running containers (the current inventory only) and their security context.
+    {
+        Statement q(m_db,
+                    "SELECT ci.image_id, ci.probable, c.id, c.platform, c.namespace, c.pod, "
+                    "c.name, c.privileged, c.host_network, c.host_pid, c.run_as_user, "
+                    "c.run_as_non_root, c.started_at, COALESCE(c.host_ports, '') "
+                    "FROM container_image ci JOIN running_container c ON c.id = ci.container_id "
+                    "ORDER BY ci.image_id, c.id");
+        while (q.step()) {
+            const auto it = imageIndex.find(q.integer(0));
+            if (it == imageIndex.end())
+                continue;
+            risk::ImageFacts &image = facts.images[it->second];
+            ++image.runningContainers;
+            if (q.integer(1) != 0)
+                ++image.probableContainers;
+            const std::string where = q.text(3) == "kubernetes"
+                                          ? std::string(q.text(4)) + "/" + std::string(q.text(5)) +
+                                                "/" + std::string(q.text(6))
+                                          : std::string(q.text(6));
+            if (q.text(3) == "kubernetes" && !q.text(4).empty())
+                addUnique(image.namespaces, std::string(q.text(4)));
+            image.privileged = image.privileged || q.integer(7) != 0;
+            image.hostNamespace = image.hostNamespace || q.integer(8) != 0 || q.integer(9) != 0;
+            risk::Tri root = q.isNull(10)
+                                 ? (q.integer(11) != 0 ? risk::Tri::No
+                                                       : rootFromImageUser(imageUser[it->second]))
+                             : q.integer(10) == 0 ? risk::Tri::Yes
+                                                  : risk::Tri::No;
+            if (root == risk::Tri::Yes || image.runsAsRoot == risk::Tri::Unknown)
+                image.runsAsRoot = image.runsAsRoot == risk::Tri::Yes ? risk::Tri::Yes : root;
+            if (const std::int64_t started = q.integer(12);
+                started > 0 && (image.runningSince == 0 || started < image.runningSince))
+                image.runningSince = started;
+            for (std::string_view binding : lines(q.text(13)))
+                if (risk::isPublicHostPort(binding)) {
+                    image.internetExposed = true;
+                    addUnique(image.exposureReasons,
+                              "container " + where + " publishes " + std::string(binding));
+                }
+            if (auto r = routeReasons.find(q.integer(2)); r != routeReasons.end())
+                for (const std::string &reason : r->second) {
+                    image.internetExposed = true;
+                    addUnique(image.exposureReasons, reason);
+                }
+        }
+        if (q.failed())
+            return failed("running containers");
+        for (risk::ImageFacts &image : facts.images)
+            std::sort(image.namespaces.begin(), image.namespaces.end());
+    }
+
+    // Vulnerabilities and what the sources say about them.
+    std::unordered_map<std::string, std::uint32_t> vulnIndex;
+    {
+        Statement q(m_db,
+                    "SELECT v.id, COALESCE(v.published, 0) FROM vulnerability v "
+                    "WHERE EXISTS (SELECT 1 FROM finding f WHERE f.vuln_id = v.id) ORDER BY v.id");
+        while (q.step()) {
+            risk::VulnFacts v;
+            v.id = std::string(q.text(0));
+            v.published = q.integer(1);
+            vulnIndex.emplace(v.id, std::uint32_t(facts.vulns.size()));
+            facts.vulns.push_back(std::move(v));
+        }
+        if (q.failed())
+            return failed("vulnerabilities");
+        const auto vulnOf = [&](std::string_view id) -> risk::VulnFacts * {
+            auto it = vulnIndex.find(std::string(id));
+            return it == vulnIndex.end() ? nullptr : &facts.vulns[it->second];
+        };
+        Statement severities(m_db, "SELECT vuln_id, source, severity FROM vuln_severity");
+        while (severities.step())
+            if (risk::VulnFacts *v = vulnOf(severities.text(0))) {
+                const std::uint16_t source =
+                    facts.sourceIndex(risk::normalizedSource(severities.text(1)));
+                const model::Severity severity = model::severityFromWord(severities.text(2));
+                auto existing = std::find_if(v->ratings.begin(), v->ratings.end(), [&](auto &r) {
+                    return r.source == source;
+                });
+                if (existing == v->ratings.end())
+                    v->ratings.push_back({source, severity});
+                else if (severity > existing->severity)
+                    existing->severity = severity; // two spellings of one source: the higher
+            }
+        Statement cvssRows(m_db,
+                           "SELECT vuln_id, source, vector FROM cvss ORDER BY vuln_id, source, "
+                           "version DESC, vector");
+        while (cvssRows.step())
+            if (risk::VulnFacts *v = vulnOf(cvssRows.text(0))) {
+                auto vector = cvss::Vector::parse(cvssRows.text(2));
+                if (!vector)
+                    continue; // stored for the record; an invalid vector cannot be scored
+                const std::uint16_t source =
+                    facts.sourceIndex(risk::normalizedSource(cvssRows.text(1)));
+                const bool duplicate = std::any_of(v->cvss.begin(), v->cvss.end(), [&](auto &c) {
+                    return c.source == source && c.vector == *vector;
+                });
+                if (!duplicate)
+                    v->cvss.push_back({source,
+                                       *vector,
+                                       cvss::score(*vector).base,
+                                       facts.intern(cvssRows.text(2))});
+            }
+        Statement kev(m_db,
+                      "SELECT k.cve, k.ransomware, COALESCE(k.due_date, 0) FROM kev k "
+                      "UNION ALL SELECT a.vuln_id, k.ransomware, COALESCE(k.due_date, 0) "
+                      "FROM vuln_alias a JOIN kev k ON k.cve = a.alias");
+        while (kev.step())
+            if (risk::VulnFacts *v = vulnOf(kev.text(0))) {
+                v->kev = true;
+                v->ransomware = v->ransomware || kev.integer(1) != 0;
+                if (kev.integer(2) > 0 && (v->kevDueDate == 0 || kev.integer(2) < v->kevDueDate))
+                    v->kevDueDate = kev.integer(2);
+            }
+        Statement epss(m_db,
+                       "SELECT e.cve, e.probability, 0 FROM epss e JOIN vulnerability v ON v.id = "
+                       "e.cve UNION ALL SELECT a.vuln_id, e.probability, 1 FROM vuln_alias a "
+                       "JOIN epss e ON e.cve = a.alias ORDER BY 3 DESC");
+        // Aliases first, then the vulnerability's own id: its own EPSS wins.
+        while (epss.step())
+            if (risk::VulnFacts *v = vulnOf(epss.text(0))) {
+                const float p = float(epss.real(1));
+                v->epss = epss.integer(2) == 0 ? p : std::max(v->epss, p);
+            }
+        if (severities.failed() || cvssRows.failed() || kev.failed() || epss.failed())
+            return failed("vulnerability details");
+    }
+
+    // Findings.
+    {
+        std::unordered_map<std::string, std::uint32_t> pool;
+        const auto intern = [&](std::string_view text) -> std::uint32_t {
+            if (text.empty())
+                return 0;
+            auto [it, inserted] = pool.try_emplace(std::string(text), 0);
+            if (inserted)
+                it->second = facts.intern(text);
+            return it->second;
+        };
+        std::unordered_map<std::uint64_t, std::uint32_t> contexts;
+        const std::uint16_t ghsa = facts.sourceIndex("ghsa");
+        const std::uint16_t bitnami = facts.sourceIndex("bitnami");
+        Statement q(m_db,
+                    "SELECT f.id, f.image_id, f.vuln_id, f.pkg_name, f.pkg_version, "
+                    "COALESCE(f.pkg_type, ''), COALESCE(f.fixed_versions, ''), f.fix_state, "
+                    "f.suppressed, COALESCE(f.first_seen, 0), COALESCE(f.resolved_at, 0), "
+                    "f.known_exploited, f.epss, "
+                    "(SELECT fs.severity FROM finding_scan fs JOIN scan s ON s.id = fs.scan_id "
+                    " WHERE fs.finding_id = f.id AND fs.severity IS NOT NULL "
+                    " ORDER BY s.taken_at DESC, s.id DESC LIMIT 1) "
+                    "FROM finding f ORDER BY f.id");
+        std::string fixed;
+        while (q.step()) {
+            const auto image = imageIndex.find(q.integer(1));
+            const auto vuln = vulnIndex.find(std::string(q.text(2)));
+            if (image == imageIndex.end() || vuln == vulnIndex.end())
+                continue;
+            risk::VulnFacts &v = facts.vulns[vuln->second];
+            facts.findingId.push_back(q.integer(0));
+            facts.image.push_back(image->second);
+            facts.vuln.push_back(vuln->second);
+            facts.package.push_back(intern(q.text(3)));
+            facts.version.push_back(intern(q.text(4)));
+            facts.packageType.push_back(intern(q.text(5)));
+            fixed.assign(q.text(6));
+            std::replace(fixed.begin(), fixed.end(), '\n', ' ');
+            facts.fixedVersions.push_back(intern(fixed));
+            const model::FixState state = model::fixStateFromKey(q.text(7));
+            facts.fixState.push_back(std::uint8_t(state));
+            const bool language = risk::isLanguagePackage(q.text(5));
+            std::uint8_t flags = 0;
+            if (!fixed.empty() || state == model::FixState::FixAvailable)
+                flags |= risk::Fixable;
+            if (q.integer(8) != 0)
+                flags |= risk::Suppressed;
+            if (q.integer(10) != 0)
+                flags |= risk::Resolved;
+            if (language)
+                flags |= risk::LanguagePackage;
+            facts.flags.push_back(flags);
+            facts.firstSeen.push_back(q.integer(9));
+            facts.resolvedAt.push_back(q.integer(10));
+            if (q.integer(11) != 0)
+                v.kev = true;
+            if (!q.isNull(12) && v.epss < 0)
+                v.epss = float(q.real(12));
+            if (risk::isShellPackage(q.text(3)))
+                facts.images[image->second].shell = risk::Tri::Yes;
+
+            const std::uint16_t vendor = !language ? facts.images[image->second].vendorSource
+                                         : q.text(5) == "bitnami" ? bitnami
+                                                                  : ghsa;
+            const model::Severity pick =
+                q.isNull(13) ? model::Severity::Unknown : model::severityFromWord(q.text(13));
+            const std::uint64_t key = (std::uint64_t(vuln->second) << 24) |
+                                      (std::uint64_t(vendor) << 8) | std::uint64_t(pick);
+            auto [ctx, inserted] = contexts.try_emplace(key, std::uint32_t(facts.contexts.size()));
+            if (inserted)
+                facts.contexts.push_back({vuln->second, vendor, pick});
+            facts.context.push_back(ctx->second);
+        }
+        if (q.failed())
+            return failed("findings");
+    }
+    return facts;
+}
+
+} // namespace patchwise::store
