@@ -92,9 +92,9 @@ inline std::int32_t milli(double points)
 }
 
 // Sorts 64-bit keys ascending (LSD radix, 16-bit digits).
-void radixSort(std::vector<std::uint64_t> &keys)
+void radixSort(std::vector<std::uint64_t> &keys, std::vector<std::uint64_t> &buffer)
 {
-    std::vector<std::uint64_t> buffer(keys.size());
+    buffer.resize(keys.size());
     std::vector<std::uint32_t> count(65536);
     for (int shift = 0; shift < 64; shift += 16) {
         std::fill(count.begin(), count.end(), 0);
@@ -255,7 +255,18 @@ Scoring Scoring::compute(const Facts &facts, const Policy &policy, unsigned thre
 {
     Scoring s;
     s.m_facts = &facts;
+    s.rescore(policy, threads);
+    s.rerank(threads);
+    return s;
+}
+
+void Scoring::rescore(const Policy &policy, unsigned threads)
+{
+    Scoring &s = *this;
+    const Facts &facts = *m_facts;
     s.m_policy = policy;
+    s.m_profiles.clear();
+    s.m_profileSets.clear();
     const std::size_t n = facts.size();
 
     s.m_contexts.resize(facts.contexts.size());
@@ -320,7 +331,9 @@ Scoring Scoring::compute(const Facts &facts, const Policy &policy, unsigned thre
 
     // Environmental scores per (context, profile set), computed once each.
     const std::size_t sets = std::max<std::size_t>(1, s.m_profileSets.size());
-    std::vector<std::int16_t> envTable(facts.contexts.size() * sets, -2);
+    std::vector<std::int16_t> envTable;
+    envTable.swap(s.m_envTable);
+    envTable.assign(facts.contexts.size() * sets, -2);
     const auto envScore = [&](std::uint32_t ctx, std::uint16_t set) -> std::int16_t {
         const ContextChoice &choice = s.m_contexts[ctx];
         if (choice.cvss < 0)
@@ -344,80 +357,133 @@ Scoring Scoring::compute(const Facts &facts, const Policy &policy, unsigned thre
         }
         return best;
     };
-    s.m_envTenths.resize(n);
-    for (std::size_t f = 0; f < n; ++f) {
-        const std::uint32_t ctx = facts.context[f];
-        const std::uint16_t set = s.m_imageProfileSet[facts.image[f]];
-        std::int16_t &slot = envTable[std::size_t(ctx) * sets + set];
-        if (slot == -2)
-            slot = envScore(ctx, set);
-        s.m_envTenths[f] = slot;
+    // Severity points per (context, profile set): the rating's value blended with the
+    // environmental CVSS score.
+    const Policy &p = s.m_policy;
+    const auto severityPoints = [&](std::uint32_t ctx, std::int16_t env) {
+        const double rating = p.ratingValues[std::size_t(s.m_contexts[ctx].severity)];
+        const double cvssPoints = env >= 0 ? env / 10.0 : rating;
+        return milli(p.weights[int(Factor::Severity)] *
+                     ((1.0 - p.cvssShare) * rating + p.cvssShare * cvssPoints) / 10.0);
+    };
+    s.m_sets = sets;
+    s.m_envTable.swap(envTable);
+    s.m_severityTable.assign(s.m_envTable.size(), 0);
+    const auto fill = [&](std::size_t slot) {
+        const std::uint32_t ctx = std::uint32_t(slot / sets);
+        s.m_envTable[slot] = envScore(ctx, std::uint16_t(slot % sets));
+        s.m_severityTable[slot] = severityPoints(ctx, s.m_envTable[slot]);
+    };
+    if (sets == 1) {
+        parallelFor(s.m_envTable.size(), threads, [&](std::size_t begin, std::size_t end) {
+            for (std::size_t slot = begin; slot < end; ++slot)
+                fill(slot);
+        });
+    } else {
+        // Only the pairs that occur: an image runs in few namespaces.
+        for (std::size_t f = 0; f < n; ++f) {
+            const std::size_t slot =
+                std::size_t(facts.context[f]) * sets + s.m_imageProfileSet[facts.image[f]];
+            if (s.m_envTable[slot] == -2)
+                fill(slot);
+        }
     }
 
+    // Per-context and per-image points, so that the per-finding work is a few look-ups.
+    s.m_contextPoints.resize(facts.contexts.size());
+    for (std::size_t c = 0; c < facts.contexts.size(); ++c) {
+        const VulnFacts &vuln = facts.vulns[facts.contexts[c].vuln];
+        const ContextChoice &choice = s.m_contexts[c];
+        ContextPoints &cp = s.m_contextPoints[c];
+        cp.knownExploited = milli(p.weights[int(Factor::KnownExploited)] *
+                                  (vuln.kev ? (vuln.ransomware ? 1.0 : 0.8) : 0.0));
+        cp.epss = milli(p.weights[int(Factor::Epss)] *
+                        (vuln.epss > 0 ? std::min(1.0, double(vuln.epss)) : 0.0));
+        cp.attackVector = choice.attackVector;
+        cp.hostReach = choice.hostReach || choice.cvss < 0;
+    }
+    static constexpr double exposureByVector[5] = {1.0, 0.6, 0.4, 0.2, 0.8};
+    static constexpr double reachByVector[5] = {1.0, 0.7, 0.5, 0.1, 0.7};
+    s.m_imagePoints.resize(facts.images.size());
+    for (std::size_t i = 0; i < facts.images.size(); ++i) {
+        const ImageFacts &image = facts.images[i];
+        ImagePoints &ip = s.m_imagePoints[i];
+        const bool running = image.runningContainers > 0;
+        ip.running = running;
+        ip.runningSince = image.runningSince;
+        for (int av = 0; av < 5; ++av) {
+            ip.internetExposure[av] =
+                milli(p.weights[int(Factor::InternetExposure)] *
+                      (running && image.internetExposed ? exposureByVector[av] : 0.0));
+            // A local exploit needs a way to run commands: less reachable without a shell.
+            const double reach = av == 2 && image.shell == Tri::No ? 0.2 : reachByVector[av];
+            ip.reachability[av] = milli(p.weights[int(Factor::Reachability)] * reach);
+        }
+        ip.runningPoints = milli(p.weights[int(Factor::Running)] * (running ? 1.0 : 0.0));
+        ip.prevalence = milli(p.weights[int(Factor::Prevalence)] * image.runningContainers /
+                              (image.runningContainers + p.prevalenceHalf));
+        double privilege = 0;
+        if (running)
+            privilege = image.privileged || image.hostNamespace ? 1.0
+                        : image.runsAsRoot == Tri::Yes          ? 0.5
+                        : image.runsAsRoot == Tri::Unknown      ? 0.25
+                                                                : 0.0;
+        ip.privilege[0] = milli(p.weights[int(Factor::Privilege)] * privilege * 0.5);
+        ip.privilege[1] = milli(p.weights[int(Factor::Privilege)] * privilege);
+    }
+
+    s.m_envTenths.resize(n);
     s.m_risk.resize(n);
     parallelFor(n, threads, [&](std::size_t begin, std::size_t end) {
+        std::array<std::int32_t, FactorCount> points;
         for (std::size_t f = begin; f < end; ++f) {
-            const Breakdown b = s.factors(f);
+            s.m_envTenths[f] = s.m_envTable[std::size_t(facts.context[f]) * s.m_sets +
+                                            s.m_imageProfileSet[facts.image[f]]];
+            s.pointsOf(f, points);
             std::int32_t total = 0;
-            for (float points : b)
-                total += std::int32_t(std::lround(points * 1000.0f));
+            for (std::int32_t k : points)
+                total += k;
             s.m_risk[f] = float(total) / 1000.0f;
         }
     });
-    s.rerank(threads);
-    return s;
+}
+
+// The contributions of finding f in thousandths of a point; they add up to its score.
+void Scoring::pointsOf(std::size_t f, std::array<std::int32_t, FactorCount> &out) const
+{
+    const Facts &facts = *m_facts;
+    const std::uint32_t ctx = facts.context[f];
+    const std::uint32_t image = facts.image[f];
+    const ContextPoints &cp = m_contextPoints[ctx];
+    const ImagePoints &ip = m_imagePoints[image];
+    out[int(Factor::Severity)] =
+        m_severityTable[std::size_t(ctx) * m_sets + m_imageProfileSet[image]];
+    out[int(Factor::KnownExploited)] = cp.knownExploited;
+    out[int(Factor::Epss)] = cp.epss;
+    out[int(Factor::InternetExposure)] = ip.internetExposure[cp.attackVector];
+    out[int(Factor::Running)] = ip.runningPoints;
+    out[int(Factor::Prevalence)] = ip.prevalence;
+    std::int32_t time = 0;
+    if (ip.running && (facts.flags[f] & (Resolved | Suppressed)) == 0) {
+        const std::int64_t start = std::max(facts.firstSeen[f], ip.runningSince);
+        if (start > 0 && facts.now > start) {
+            const double days = double(facts.now - start) / double(kDay);
+            time = milli(m_policy.weights[int(Factor::ExposureTime)] * days /
+                         (days + m_policy.exposureHalfDays));
+        }
+    }
+    out[int(Factor::ExposureTime)] = time;
+    out[int(Factor::Privilege)] = ip.privilege[cp.hostReach ? 1 : 0];
+    out[int(Factor::Reachability)] = ip.reachability[cp.attackVector];
 }
 
 Breakdown Scoring::factors(std::size_t f) const
 {
-    const Facts &facts = *m_facts;
-    const ImageFacts &image = facts.images[facts.image[f]];
-    const ContextChoice &c = m_contexts[facts.context[f]];
-    const VulnFacts &vuln = facts.vulns[facts.vuln[f]];
-    const Policy &p = m_policy;
-    const bool open = (facts.flags[f] & (Resolved | Suppressed)) == 0;
-    const bool running = image.runningContainers > 0;
+    std::array<std::int32_t, FactorCount> points;
+    pointsOf(f, points);
     Breakdown b{};
-
-    const double rating = p.ratingValues[std::size_t(c.severity)];
-    const std::int16_t env = m_envTenths[f];
-    const double cvssPoints = env >= 0 ? env / 10.0 : rating;
-    const double severity = ((1.0 - p.cvssShare) * rating + p.cvssShare * cvssPoints) / 10.0;
-    b[int(Factor::Severity)] = float(severity);
-
-    b[int(Factor::KnownExploited)] = vuln.kev ? (vuln.ransomware ? 1.0f : 0.8f) : 0.0f;
-    b[int(Factor::Epss)] = vuln.epss > 0 ? std::min(1.0f, vuln.epss) : 0.0f;
-
-    static constexpr float exposureByVector[5] = {1.0f, 0.6f, 0.4f, 0.2f, 0.8f};
-    b[int(Factor::InternetExposure)] =
-        running && image.internetExposed ? exposureByVector[c.attackVector] : 0.0f;
-
-    b[int(Factor::Running)] = running ? 1.0f : 0.0f;
-    b[int(Factor::Prevalence)] =
-        float(image.runningContainers / (image.runningContainers + p.prevalenceHalf));
-
-    const double days = open ? exposureDays(f) : 0.0;
-    b[int(Factor::ExposureTime)] = float(days / (days + p.exposureHalfDays));
-
-    float privilege = 0;
-    if (running) {
-        privilege = image.privileged || image.hostNamespace ? 1.0f
-                    : image.runsAsRoot == Tri::Yes          ? 0.5f
-                    : image.runsAsRoot == Tri::Unknown      ? 0.25f
-                                                            : 0.0f;
-        privilege *= c.hostReach || c.cvss < 0 ? 1.0f : 0.5f;
-    }
-    b[int(Factor::Privilege)] = privilege;
-
-    static constexpr float reachByVector[5] = {1.0f, 0.7f, 0.5f, 0.1f, 0.7f};
-    float reach = reachByVector[c.attackVector];
-    if (c.attackVector == 2 && image.shell == Tri::No)
-        reach = 0.2f; // a local exploit needs a way to run commands
-    b[int(Factor::Reachability)] = reach;
-
-    // Points: each factor value (0–1) times its weight, in whole thousandths.
     for (int k = 0; k < FactorCount; ++k)
-        b[std::size_t(k)] = float(milli(b[std::size_t(k)] * p.weights[std::size_t(k)])) / 1000.0f;
+        b[std::size_t(k)] = float(points[std::size_t(k)]) / 1000.0f;
     return b;
 }
 
@@ -434,7 +500,8 @@ void Scoring::rerank(unsigned threads)
     // One 64-bit key per finding, larger = fix first: open (1 bit), risk in thousandths
     // (14 bits), severity (3), EPSS in millionths (20), then the complement of the index
     // (26 bits) so that ties keep workspace order.
-    std::vector<std::uint64_t> keys(n);
+    std::vector<std::uint64_t> &keys = m_keys;
+    keys.resize(n);
     for (std::size_t f = 0; f < n; ++f) {
         const bool open = (facts.flags[f] & (Resolved | Suppressed)) == 0;
         const std::uint64_t risk = std::uint64_t(std::lround(m_risk[f] * 1000.0f)) & 0x3FFF;
@@ -445,7 +512,7 @@ void Scoring::rerank(unsigned threads)
                                   std::min<std::uint64_t>(epss, 0xFFFFF);
         keys[f] = ~((key << 26) | (0x3FFFFFF - (f & 0x3FFFFFF)));
     }
-    radixSort(keys);
+    radixSort(keys, m_keyBuffer);
     m_ranking.resize(n);
     m_rank.resize(n);
     for (std::size_t r = 0; r < n; ++r) {

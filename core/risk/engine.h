@@ -105,7 +105,10 @@ public:
     const std::vector<std::uint32_t> &ranking() const { return m_ranking; }
     std::uint32_t rank(std::size_t finding) const { return m_rank[finding] + 1; }
 
-    // Re-ranks after risk values changed (exposed for benchmarks).
+    // Rescores every finding of the same facts under another policy, reusing this object's
+    // buffers (the what-if path); call rerank() afterwards for ranking() and rank().
+    void rescore(const Policy &policy, unsigned threads = 0);
+    // Recomputes ranking() and rank() from the current scores.
     void rerank(unsigned threads = 0);
 
     std::vector<ImageSummary> images() const;
@@ -137,7 +140,32 @@ private:
     std::vector<std::int16_t> m_envTenths;
     std::vector<std::uint32_t> m_ranking;
     std::vector<std::uint32_t> m_rank;
+    std::vector<std::uint64_t> m_keys, m_keyBuffer; // rerank() scratch, kept for reuse
 
+    struct ContextPoints
+    {
+        std::int32_t knownExploited = 0;
+        std::int32_t epss = 0;
+        std::uint8_t attackVector = 4;
+        bool hostReach = true;
+    };
+    struct ImagePoints
+    {
+        std::array<std::int32_t, 5> internetExposure{}; // by attack vector
+        std::array<std::int32_t, 5> reachability{};
+        std::array<std::int32_t, 2> privilege{}; // [host reach]
+        std::int32_t runningPoints = 0;
+        std::int32_t prevalence = 0;
+        std::int64_t runningSince = 0;
+        bool running = false;
+    };
+    std::size_t m_sets = 1;
+    std::vector<std::int16_t> m_envTable;      // [context * m_sets + profile set], -2 unset
+    std::vector<std::int32_t> m_severityTable; // severity points, same index
+    std::vector<ContextPoints> m_contextPoints;
+    std::vector<ImagePoints> m_imagePoints;
+
+    void pointsOf(std::size_t finding, std::array<std::int32_t, FactorCount> &out) const;
     Breakdown factors(std::size_t finding) const;
     ContextChoice choose(const RatingContext &context) const;
 };
