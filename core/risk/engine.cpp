@@ -296,7 +296,7 @@ void Scoring::rescore(const Policy &policy, unsigned threads)
         for (std::size_t k = allOverridden ? 1 : 0; k < namespaces.size(); ++k) {
             std::vector<std::string> metrics; // "MAV:A", later entries win
             if (policy.ruleUnexposedAdjacent && !image.internetExposed)
-                metrics.emplace_back("MAV:A");
+                metrics.emplace_back("MAV:A*"); // "*": the derived rule, only for AV:N
             for (const EnvironmentalOverride &e : policy.environmental) {
                 const bool applies =
                     e.scope == EnvironmentalOverride::Scope::Fleet ||
@@ -345,10 +345,13 @@ void Scoring::rescore(const Policy &policy, unsigned threads)
             for (const std::string &m : s.m_profiles[p]) {
                 const std::size_t colon = m.find(':');
                 const std::string_view metric = std::string_view(m).substr(0, colon);
-                if (metric == "MAV" && s.m_policy.ruleUnexposedAdjacent &&
-                    v.value(Metric::AV) != Value::N)
-                    continue;
-                applyMetric(v, metric, std::string_view(m).substr(colon + 1));
+                std::string_view value = std::string_view(m).substr(colon + 1);
+                if (value.ends_with('*')) { // the derived rule applies to AV:N only
+                    if (v.value(Metric::AV) != Value::N)
+                        continue;
+                    value.remove_suffix(1);
+                }
+                applyMetric(v, metric, value);
             }
             std::int16_t t = cvss::environmentalScore(v);
             if (t < 0)
@@ -557,10 +560,13 @@ CvssChoice Scoring::cvss(std::size_t f) const
         for (const std::string &m : m_profiles[p]) {
             const std::size_t colon = m.find(':');
             const std::string_view metric = std::string_view(m).substr(0, colon);
-            if (metric == "MAV" && m_policy.ruleUnexposedAdjacent &&
-                v.value(Metric::AV) != Value::N)
-                continue;
-            applyMetric(v, metric, std::string_view(m).substr(colon + 1));
+            std::string_view value = std::string_view(m).substr(colon + 1);
+            if (value.ends_with('*')) {
+                if (v.value(Metric::AV) != Value::N)
+                    continue;
+                value.remove_suffix(1);
+            }
+            applyMetric(v, metric, value);
         }
         const std::int16_t t = cvss::environmentalScore(v);
         if (t > bestScore) {
@@ -577,7 +583,7 @@ Exploitation Scoring::exploitation(std::size_t f) const
     const VulnFacts &v = m_facts->vulns[m_facts->vuln[f]];
     if (v.kev)
         return Exploitation::Active;
-    if (v.epss >= 0 && v.epss >= m_policy.epssProofOfConcept)
+    if (v.epss >= 0 && v.epss >= float(m_policy.epssProofOfConcept)) // EPSS is stored as float
         return Exploitation::ProofOfConcept;
     return Exploitation::None;
 }

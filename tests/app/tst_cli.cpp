@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // patchwise-cli as scripts see it: exit codes, stdin/argument input, one line per input.
 
+#include "fleet.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -56,6 +58,198 @@ class TestCli : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // findings/images/matrix on a synthetic fleet with known runtime facts (fleet.h).
+    void riskCommands()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("ws.db"));
+        const QList<fleet::Vuln> same{fleet::Vuln{QStringLiteral("CVE-2025-0001")}};
+        const auto write = [&](const QString &name, const std::string &content) {
+            QFile f(dir.filePath(name));
+            if (!f.open(QIODevice::WriteOnly))
+                qFatal("cannot write");
+            f.write(content.data(), qint64(content.size()));
+            return f.fileName();
+        };
+        QStringList files;
+        for (int n = 1; n <= 7; ++n)
+            files << write(QStringLiteral("t%1.json").arg(n), fleet::trivy(n, same));
+        files << write(QStringLiteral("pods.json"), fleet::pods())
+              << write(QStringLiteral("svc.json"), fleet::services())
+              << write(QStringLiteral("ing.json"), fleet::ingresses())
+              << write(QStringLiteral("docker.json"), fleet::docker());
+        QCOMPARE(runCli(QStringList{QStringLiteral("import"), QStringLiteral("--db"), db} + files)
+                     .exitCode,
+                 0);
+        const QStringList base{QStringLiteral("--db"),
+                               db,
+                               QStringLiteral("--now"),
+                               QStringLiteral("2025-07-01T00:00:00Z")};
+
+        // Ranked findings with their risk fields; the breakdown adds up to the score.
+        Run r = runCli(QStringList{QStringLiteral("findings")} + base);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray all = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(all.size(), 7);
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            const QJsonObject o = all.at(i).toObject();
+            QCOMPARE(o.value(QStringLiteral("rank")).toInt(), int(i + 1));
+            for (const char *key : {"effectiveSeverity",
+                                    "severitySource",
+                                    "effectiveCvss",
+                                    "riskScore",
+                                    "riskFactors",
+                                    "decision",
+                                    "internetExposed",
+                                    "privileged",
+                                    "runsAsRoot",
+                                    "shell",
+                                    "exposureDays",
+                                    "slaDue",
+                                    "slaBreached"})
+                QVERIFY2(o.contains(QLatin1String(key)), key);
+            double sum = 0;
+            const QJsonObject factors = o.value(QStringLiteral("riskFactors")).toObject();
+            QCOMPARE(factors.size(), 9);
+            for (auto it = factors.begin(); it != factors.end(); ++it)
+                sum += it.value().toDouble();
+            QVERIFY(qAbs(sum - o.value(QStringLiteral("riskScore")).toDouble()) < 1e-9);
+            if (i > 0)
+                QVERIFY(all.at(i - 1).toObject().value(QStringLiteral("riskScore")).toDouble() >=
+                        o.value(QStringLiteral("riskScore")).toDouble());
+            // Debian rates it high (VendorSeverity 3): vendor-first.
+            QCOMPARE(o.value(QStringLiteral("effectiveSeverity")).toString(),
+                     QStringLiteral("high"));
+            QCOMPARE(o.value(QStringLiteral("severitySource")).toString(),
+                     QStringLiteral("debian"));
+            const QJsonObject cvss = o.value(QStringLiteral("effectiveCvss")).toObject();
+            QCOMPARE(cvss.value(QStringLiteral("source")).toString(), QStringLiteral("nvd"));
+            QCOMPARE(cvss.value(QStringLiteral("base")).toDouble(), 9.8);
+            // First seen 2025-06-01 (the report's time) + 30 days for high.
+            QCOMPARE(o.value(QStringLiteral("slaDue")).toString(),
+                     QStringLiteral("2025-07-01T00:00:00Z"));
+            QCOMPARE(o.value(QStringLiteral("slaBreached")).toBool(), false); // not yet past
+        }
+        const auto imageOf = [](const QJsonValue &v) {
+            return v.toObject().value(QStringLiteral("image")).toString();
+        };
+        // The not-running images come last.
+        QVERIFY(imageOf(all.at(5)).contains(QLatin1String("app6")) ||
+                imageOf(all.at(5)).contains(QLatin1String("app7")));
+        QVERIFY(!all.at(6).toObject().value(QStringLiteral("internetExposed")).toBool());
+
+        // Filter: exposed and privileged is the admin image only.
+        r = runCli(QStringList{QStringLiteral("findings"),
+                               QStringLiteral("--filter"),
+                               QStringLiteral("exposed and privileged")} +
+                   base);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray admin = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(admin.size(), 1);
+        QCOMPARE(imageOf(admin.at(0)), QStringLiteral("registry.example/app2:1.0"));
+        QVERIFY(admin.at(0).toObject().value(QStringLiteral("exposureReasons")).toArray().size() >=
+                1);
+
+        // A bad filter points at the column.
+        r = runCli(QStringList{QStringLiteral("findings"),
+                               QStringLiteral("--filter"),
+                               QStringLiteral("severity >= hgh")} +
+                   base);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("column 13"), r.err.constData());
+        QVERIFY2(r.err.contains("\n              ^"), r.err.constData());
+
+        // Sort by image name, A to Z.
+        r = runCli(QStringList{QStringLiteral("findings"),
+                               QStringLiteral("--sort"),
+                               QStringLiteral("image:asc"),
+                               QStringLiteral("--format"),
+                               QStringLiteral("csv")} +
+                   base);
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 8);
+        QVERIFY(lines.at(0).contains("rank,riskScore"));
+        for (int i = 1; i < 8; ++i)
+            QVERIFY2(lines.at(i).contains(
+                         QByteArray("registry.example/app" + QByteArray::number(i) + ":1.0")),
+                     lines.at(i).constData());
+
+        // A policy that ignores exposure: the exposure contribution is zero everywhere.
+        const QString policy =
+            write(QStringLiteral("policy.json"), R"json({"weights": {"internetExposure": 0}})json");
+        r = runCli(QStringList{QStringLiteral("findings"), QStringLiteral("--policy"), policy} +
+                   base);
+        QCOMPARE(r.exitCode, 0);
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+            QCOMPARE(v.toObject()
+                         .value(QStringLiteral("riskFactors"))
+                         .toObject()
+                         .value(QStringLiteral("internetExposure"))
+                         .toDouble(),
+                     0.0);
+        const QString bad = write(QStringLiteral("bad.json"), R"json({"weights": {"kev": 1}})json");
+        r = runCli(QStringList{QStringLiteral("images"), QStringLiteral("--policy"), bad} + base);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("bad.json: weights.kev: unknown factor"), r.err.constData());
+
+        // Images: the fix is 181 days old (published 2025-01-01) and High: grade D until
+        // it is a year old.
+        r = runCli(QStringList{QStringLiteral("images")} + base);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray images = QJsonDocument::fromJson(r.out).array();
+        QCOMPARE(images.size(), 7);
+        QMap<QString, QJsonObject> byName;
+        for (const QJsonValue &v : images)
+            byName.insert(imageOf(v), v.toObject());
+        const QJsonObject web = byName.value(QStringLiteral("registry.example/app1:1.0"));
+        QCOMPARE(web.value(QStringLiteral("grade")).toString(), QStringLiteral("D"));
+        QCOMPARE(web.value(QStringLiteral("nextGradeDrop")).toString(),
+                 QStringLiteral("2026-01-01T00:00:01Z"));
+        QCOMPARE(web.value(QStringLiteral("runningContainers")).toInt(), 2);
+        QCOMPARE(web.value(QStringLiteral("internetExposed")).toBool(), true);
+        QCOMPARE(web.value(QStringLiteral("bySeverity"))
+                     .toObject()
+                     .value(QStringLiteral("high"))
+                     .toInt(),
+                 1);
+        QCOMPARE(byName.value(QStringLiteral("registry.example/app5:1.0"))
+                     .value(QStringLiteral("internetExposed"))
+                     .toBool(),
+                 false);
+        QCOMPARE(byName.value(QStringLiteral("registry.example/app7:1.0"))
+                     .value(QStringLiteral("runningContainers"))
+                     .toInt(),
+                 0);
+        QVERIFY(web.value(QStringLiteral("riskSum")).toDouble() > 0);
+
+        // Matrix: NVD says critical (CVSS 9.8), Debian high.
+        r = runCli(QStringList{QStringLiteral("matrix"),
+                               QStringLiteral("--vendor"),
+                               QStringLiteral("debian")} +
+                   base);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject m = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(m.value(QStringLiteral("vendors")).toArray(),
+                 QJsonArray{QStringLiteral("debian")});
+        QCOMPARE(m.value(QStringLiteral("rows")).toArray().at(0).toString(),
+                 QStringLiteral("critical"));
+        const QJsonArray distinct = m.value(QStringLiteral("distinctVulnerabilities")).toArray();
+        const QJsonArray findingCells = m.value(QStringLiteral("findings")).toArray();
+        for (int row = 0; row < 5; ++row)
+            for (int col = 0; col < 5; ++col) {
+                const bool cell = row == 0 && col == 1;
+                QCOMPARE(distinct.at(row).toArray().at(col).toInt(), cell ? 1 : 0);
+                QCOMPARE(findingCells.at(row).toArray().at(col).toInt(), cell ? 7 : 0);
+            }
+        r = runCli(QStringList{QStringLiteral("matrix"),
+                               QStringLiteral("--vendor"),
+                               QStringLiteral("redhat")} +
+                   base);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("vendors: debian"), r.err.constData());
+    }
+
     void usageErrorsExitTwo()
     {
         QCOMPARE(runCli({}).exitCode, 2);
