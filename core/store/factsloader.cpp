@@ -197,8 +197,7 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
     std::unordered_map<std::string, std::uint32_t> vulnIndex;
     {
         Statement q(m_db,
-                    "SELECT v.id, COALESCE(v.published, 0) FROM vulnerability v "
-                    "WHERE EXISTS (SELECT 1 FROM finding f WHERE f.vuln_id = v.id) ORDER BY v.id");
+                    "SELECT v.id, COALESCE(v.published, 0) FROM vulnerability v ORDER BY v.id");
         while (q.step()) {
             risk::VulnFacts v;
             v.id = std::string(q.text(0));

@@ -261,6 +261,12 @@ Fleet makeFleet(std::uint32_t seed, int images, int vulns, int findings)
                               : 0;
         const std::uint32_t vendor = pick(3);
         im.vendorSource = vendor == 0 ? debian : vendor == 1 ? redhat : 0;
+        static const char *const spaces[] = {"dev", "prod", "shop", "staging"};
+        for (const char *ns : spaces)
+            if (pick(3) == 0)
+                im.namespaces.emplace_back(ns); // sorted, as the loader keeps them
+        static const char *const repos[] = {"docker.io/library/nginx", "ghcr.io/acme/api"};
+        im.repositories.emplace_back(repos[pick(2)]);
         b.image(std::move(im));
     }
     static constexpr float epss[] = {-1.0f, 0.0f, 0.01f, 0.05f, 0.2f, 0.45f, 0.9f};
@@ -561,6 +567,7 @@ private Q_SLOTS:
     void referenceFormula();
     void severityChoiceOnFleet();
     void parallelMatchesSerial();
+    void rescoreMatchesCompute();
     void rankingOrder();
 
     // Monotonicity.
@@ -811,6 +818,97 @@ void TestRiskEngine::parallelMatchesSerial()
     QVERIFY(one.ranking() == four.ranking());
     for (std::size_t r = 0; r < one.ranking().size(); ++r)
         QCOMPARE(one.rank(one.ranking()[r]), std::uint32_t(r + 1));
+    // The what-if path, in parallel, under a policy with several profiles per image.
+    const Policy p = parsed(R"({"environmental": [
+        {"scope": "namespace:prod", "metrics": {"CR": "H"}},
+        {"scope": "namespace:shop", "metrics": {"IR": "L"}}],
+        "rules": {"unexposedAdjacent": true}})");
+    Scoring again = Scoring::compute(fl.facts(), Policy{}, 4);
+    again.rescore(p, 4);
+    again.rerank(4);
+    const Scoring serial = Scoring::compute(fl.facts(), p, 1);
+    QVERIFY(std::equal(again.risks().begin(), again.risks().end(), serial.risks().begin()));
+    QVERIFY(again.ranking() == serial.ranking());
+}
+
+// Everything a finding shows, to compare two scorings.
+QString findingDiff(const Scoring &a, const Scoring &b, std::size_t f)
+{
+    QStringList d;
+    if (a.risk(f) != b.risk(f))
+        d << QStringLiteral("risk %1 vs %2").arg(double(a.risk(f))).arg(double(b.risk(f)));
+    for (int k = 0; k < FactorCount; ++k)
+        if (a.breakdown(f)[std::size_t(k)] != b.breakdown(f)[std::size_t(k)])
+            d << qs(factorName(Factor(k)));
+    if (a.severity(f) != b.severity(f) || a.severitySource(f) != b.severitySource(f))
+        d << QStringLiteral("severity");
+    const CvssChoice ca = a.cvss(f), cb = b.cvss(f);
+    if (a.cvssTenths(f) != b.cvssTenths(f) || ca.record != cb.record || ca.vector != cb.vector ||
+        ca.environmentalTenths != cb.environmentalTenths)
+        d << QStringLiteral("cvss %1 %2 vs %3 %4")
+                 .arg(a.cvssTenths(f))
+                 .arg(qs(ca.vector))
+                 .arg(b.cvssTenths(f))
+                 .arg(qs(cb.vector));
+    if (a.decision(f) != b.decision(f))
+        d << QStringLiteral("decision");
+    if (a.slaDue(f) != b.slaDue(f) || a.slaBreached(f) != b.slaBreached(f))
+        d << QStringLiteral("sla");
+    if (a.exposureDays(f) != b.exposureDays(f))
+        d << QStringLiteral("exposureDays");
+    return d.join(QStringLiteral(", "));
+}
+
+void TestRiskEngine::rescoreMatchesCompute()
+{
+    // The what-if path: one Scoring rescored through a series of policies must always equal
+    // a fresh compute() under the same policy, including after going back to the default.
+    const Fleet &fl = standardFleet();
+    const char *const policies[] = {
+        R"({"environmental": [{"scope": "namespace:prod", "metrics": {"CR": "H", "IR": "H"}},
+                              {"scope": "namespace:dev", "metrics": {"CR": "L", "AR": "L"}},
+                              {"scope": "repository:docker.io/library/nginx",
+                               "metrics": {"MAV": "L"}}]})",
+        R"({"rules": {"unexposedAdjacent": true},
+            "environmental": [{"scope": "fleet", "metrics": {"CR": "H"}}]})",
+        R"({"severity": {"mode": "list", "sources": ["nvd", "scanner"], "cvssShare": 0.3},
+            "cvss": {"versions": ["3.1", "4.0", "2.0"]}})",
+        R"({"weights": {"severity": 2, "knownExploited": 3, "epss": 0, "internetExposure": 2,
+                        "running": 0, "prevalence": 1, "exposureTime": 1, "privilege": 0.5,
+                        "reachability": 0.5},
+            "prevalence": {"halfAtContainers": 2}, "exposureTime": {"halfAtDays": 90}})",
+        R"({"severity": {"mode": "highest"}, "sla": {"high": 10, "kevDueDate": true},
+            "ssvc": {"epssProofOfConcept": 0.03}})",
+        "{}",
+    };
+    Scoring s = Scoring::compute(fl.facts(), Policy{});
+    int profileSensitive = 0;
+    for (const char *json : policies) {
+        const Policy p = parsed(json);
+        s.rescore(p);
+        s.rerank();
+        const Scoring fresh = Scoring::compute(fl.facts(), p);
+        for (std::size_t f = 0; f < fresh.size(); ++f) {
+            const QString diff = findingDiff(s, fresh, f);
+            QVERIFY2(diff.isEmpty(),
+                     qPrintable(QStringLiteral("policy %1, finding %2: %3")
+                                    .arg(QString::fromUtf8(json).simplified())
+                                    .arg(f)
+                                    .arg(diff)));
+            profileSensitive += s.cvssTenths(f) != expectedCvssTenths(fl.facts(), f);
+        }
+        QVERIFY(s.ranking() == fresh.ranking());
+        QCOMPARE(s.images().size(), fresh.images().size());
+        for (std::size_t i = 0; i < fresh.images().size(); ++i) {
+            QCOMPARE(s.images()[i].grade, fresh.images()[i].grade);
+            QCOMPARE(s.images()[i].riskSum, fresh.images()[i].riskSum);
+        }
+    }
+    QVERIFY2(profileSensitive > 0, "the overrides changed some CVSS scores");
+    // Back at the default: the original scores.
+    const Scoring def = Scoring::compute(fl.facts(), Policy{});
+    for (std::size_t f = 0; f < def.size(); ++f)
+        QCOMPARE(s.risk(f), def.risk(f));
 }
 
 void TestRiskEngine::rankingOrder()
