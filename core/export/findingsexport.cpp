@@ -63,19 +63,6 @@ std::string tenths(int t)
     return std::to_string(t / 10) + "." + std::to_string(t % 10);
 }
 
-// Up to three decimals, trailing zeros dropped: risk points are whole thousandths.
-std::string points(double d)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", d);
-    std::string s = buf;
-    while (s.back() == '0')
-        s.pop_back();
-    if (s.back() == '.')
-        s.pop_back();
-    return s == "-0" ? "0" : s;
-}
-
 std::string tri(risk::Tri t)
 {
     return t == risk::Tri::Yes ? "true" : t == risk::Tri::No ? "false" : "null";
@@ -108,7 +95,7 @@ void riskJson(std::string &out, const risk::FindingRisk &r)
         out.append("},");
     }
     key(out, "riskScore");
-    out.append(points(r.riskScore));
+    out.append(formatPoints(r.riskScore));
     out.push_back(',');
     key(out, "riskFactors");
     out.push_back('{');
@@ -117,7 +104,7 @@ void riskJson(std::string &out, const risk::FindingRisk &r)
             out.push_back(',');
         appendJsonString(out, risk::factorName(risk::Factor(k)));
         out.push_back(':');
-        out.append(points(r.factors[std::size_t(k)]));
+        out.append(formatPoints(r.factors[std::size_t(k)]));
     }
     out.append("},");
     key(out, "rank");
@@ -134,7 +121,7 @@ void riskJson(std::string &out, const risk::FindingRisk &r)
     key(out, "shell");
     out.append(tri(r.shell) + ",");
     key(out, "exposureDays");
-    out.append(points(r.exposureDays));
+    out.append(formatPoints(r.exposureDays));
     out.push_back(',');
     strOrNull(out, "slaDue", dateOnly(r.slaDue));
     key(out, "slaBreached");
@@ -308,7 +295,7 @@ std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRis
             const bool hasCvss = k.cvss.record >= 0;
             const std::string more[] = {
                 std::to_string(k.rank),
-                points(k.riskScore),
+                formatPoints(k.riskScore),
                 k.effectiveSeverity,
                 k.severitySource,
                 k.cvssSource,
@@ -322,13 +309,13 @@ std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRis
                 k.privileged ? "true" : "false",
                 tri(k.runsAsRoot) == "null" ? std::string() : tri(k.runsAsRoot),
                 tri(k.shell) == "null" ? std::string() : tri(k.shell),
-                points(k.exposureDays),
+                formatPoints(k.exposureDays),
                 dateOnly(k.slaDue),
                 k.slaBreached ? "true" : "false"};
             for (const std::string &cell : more)
                 out.append(",").append(csvCell(cell));
             for (float f : k.factors)
-                out.append(",").append(points(f));
+                out.append(",").append(formatPoints(f));
         }
         out.append("\r\n");
     }

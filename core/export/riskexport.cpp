@@ -14,18 +14,6 @@ namespace {
 
 constexpr const char *kOrder[5] = {"critical", "high", "medium", "low", "unknown"};
 
-std::string points(double d)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", d);
-    std::string s = buf;
-    while (s.back() == '0')
-        s.pop_back();
-    if (s.back() == '.')
-        s.pop_back();
-    return s == "-0" ? "0" : s;
-}
-
 void stringList(std::string &out, const std::vector<std::string> &values)
 {
     out.push_back('[');
@@ -106,7 +94,7 @@ std::string imagesJson(const risk::Scoring &scoring)
         out.append(image.shell == risk::Tri::Yes  ? "true"
                    : image.shell == risk::Tri::No ? "false"
                                                   : "null");
-        out.append(",\"riskSum\":" + points(s.riskSum) + "}");
+        out.append(",\"riskSum\":" + formatPoints(s.riskSum) + "}");
     }
     out.append(images.empty() ? "]\n" : "\n]\n");
     return out;

@@ -119,6 +119,24 @@ void radixSort(std::vector<std::uint64_t> &keys, std::vector<std::uint64_t> &buf
     }
 }
 
+// A vector with an environmental profile's metrics ("MAV:A") applied. A value marked "*"
+// comes from the derived unexposed-adjacent rule, which applies to AV:N vectors only.
+cvss::Vector withProfile(cvss::Vector v, const std::vector<std::string> &profile)
+{
+    for (const std::string &m : profile) {
+        const std::size_t colon = m.find(':');
+        const std::string_view metric = std::string_view(m).substr(0, colon);
+        std::string_view value = std::string_view(m).substr(colon + 1);
+        if (value.ends_with('*')) {
+            if (v.value(Metric::AV) != Value::N)
+                continue;
+            value.remove_suffix(1);
+        }
+        applyMetric(v, metric, value);
+    }
+    return v;
+}
+
 } // namespace
 
 std::string_view decisionName(Decision decision)
@@ -341,18 +359,7 @@ void Scoring::rescore(const Policy &policy, unsigned threads)
         const CvssFact &c = facts.vulns[facts.contexts[ctx].vuln].cvss[std::size_t(choice.cvss)];
         std::int16_t best = -1;
         for (std::uint16_t p : s.m_profileSets[set]) {
-            cvss::Vector v = c.vector;
-            for (const std::string &m : s.m_profiles[p]) {
-                const std::size_t colon = m.find(':');
-                const std::string_view metric = std::string_view(m).substr(0, colon);
-                std::string_view value = std::string_view(m).substr(colon + 1);
-                if (value.ends_with('*')) { // the derived rule applies to AV:N only
-                    if (v.value(Metric::AV) != Value::N)
-                        continue;
-                    value.remove_suffix(1);
-                }
-                applyMetric(v, metric, value);
-            }
+            const cvss::Vector v = withProfile(c.vector, s.m_profiles[p]);
             std::int16_t t = cvss::environmentalScore(v);
             if (t < 0)
                 t = c.baseTenths;
@@ -556,18 +563,7 @@ CvssChoice Scoring::cvss(std::size_t f) const
     cvss::Vector best = fact.vector;
     std::int16_t bestScore = -3;
     for (std::uint16_t p : m_profileSets[m_imageProfileSet[m_facts->image[f]]]) {
-        cvss::Vector v = fact.vector;
-        for (const std::string &m : m_profiles[p]) {
-            const std::size_t colon = m.find(':');
-            const std::string_view metric = std::string_view(m).substr(0, colon);
-            std::string_view value = std::string_view(m).substr(colon + 1);
-            if (value.ends_with('*')) {
-                if (v.value(Metric::AV) != Value::N)
-                    continue;
-                value.remove_suffix(1);
-            }
-            applyMetric(v, metric, value);
-        }
+        const cvss::Vector v = withProfile(fact.vector, m_profiles[p]);
         const std::int16_t t = cvss::environmentalScore(v);
         if (t > bestScore) {
             bestScore = t;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonescape.h"
 
+#include <cstdio>
+
 namespace patchwise {
 
 namespace {
@@ -85,6 +87,18 @@ void appendJsonString(std::string &out, std::string_view text)
         }
     }
     out.push_back('"');
+}
+
+std::string formatPoints(double value)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3f", value);
+    std::string s = buffer;
+    while (s.back() == '0')
+        s.pop_back();
+    if (s.back() == '.')
+        s.pop_back();
+    return s == "-0" ? "0" : s;
 }
 
 } // namespace patchwise

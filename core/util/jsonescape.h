@@ -11,4 +11,8 @@ namespace patchwise {
 // valid JSON whatever the input holds.
 void appendJsonString(std::string &out, std::string_view text);
 
+// A number with at most three decimals and no trailing zeros ("6.275", "3.5", "0"): risk
+// points are whole thousandths, so this is exact for them.
+std::string formatPoints(double value);
+
 } // namespace patchwise
