@@ -51,6 +51,9 @@ constexpr std::string_view kUsage =
     "                     findings by severity, running containers, exposure, risk sum\n"
     "  matrix --db FILE --vendor SOURCE [--policy FILE]\n"
     "                     NVD CVSS severity x the vendor's severity, with counts\n"
+    "  policy [--policy FILE]\n"
+    "                     print the policy in effect (all keys, defaults filled in): a\n"
+    "                     starting point for your own, or a check of one you wrote\n"
     "\n"
     "  --policy FILE      a policy JSON file (docs/risk.md), or preset:default / preset:pci-dss\n"
     "  --now TIME         the analysis time (ISO 8601) for exposure days, SLA and grades;\n"
@@ -373,6 +376,25 @@ int runMatrix(int argc, char **argv)
     return writeStdout(patchwise::exporting::matrixJson(matrix)) ? 0 : 1;
 }
 
+int runPolicy(int argc, char **argv)
+{
+    const Args args = parseArgs(argc, argv, {"--policy"}, {"--help"});
+    if (!args.error.empty())
+        return usageError("policy: " + args.error);
+    if (args.flag("--help")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (!args.positional.empty())
+        return usageError("policy: unexpected argument \"" + args.positional.front() + "\"");
+    auto policy = patchwise::risk::loadPolicy(args.option("--policy").value_or("preset:default"));
+    if (!policy) {
+        std::cerr << "patchwise-cli policy: " << policy.error() << "\n";
+        return 1;
+    }
+    return writeStdout(patchwise::risk::policyToJson(*policy)) ? 0 : 1;
+}
+
 int runFindings(int argc, char **argv)
 {
     const Args args =
@@ -425,7 +447,11 @@ int runFindings(int argc, char **argv)
     if (limit >= 0 && order.size() > std::size_t(limit))
         order.resize(std::size_t(limit));
 
-    auto all = scored->workspace->findings();
+    std::vector<std::int64_t> ids;
+    ids.reserve(order.size());
+    for (std::uint32_t f : order)
+        ids.push_back(scored->facts.findingId[f]);
+    auto all = scored->workspace->findings(ids);
     if (!all) {
         std::cerr << "patchwise-cli findings: " << all.error() << "\n";
         return 1;
@@ -472,5 +498,7 @@ int main(int argc, char **argv)
         return runImages(argc, argv);
     if (command == "matrix")
         return runMatrix(argc, argv);
+    if (command == "policy")
+        return runPolicy(argc, argv);
     return usageError("unknown command \"" + std::string(command) + "\"");
 }

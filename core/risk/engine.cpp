@@ -86,9 +86,11 @@ int matrixIndex(model::Severity s)
 
 // In integer thousandths of a point, so the contributions add up to the score exactly
 // in every printed form.
+// Half-way cases round up as they would on paper: 2.7825 is 2782.4999… in binary, and the
+// nudge (far below any real difference between inputs) makes it 2783.
 inline std::int32_t milli(double points)
 {
-    return std::int32_t(std::lround(points * 1000.0));
+    return std::int32_t(std::lround(points * 1000.0 + 1e-7));
 }
 
 // Sorts 64-bit keys ascending (LSD radix, 16-bit digits).
@@ -263,7 +265,8 @@ Scoring::ContextChoice Scoring::choose(const RatingContext &context) const
         }
         if (choice.severitySource == 0) {
             const CvssFact &c = vuln.cvss[std::size_t(choice.cvss)];
-            take(fromCvss(cvss::severityOf(c.vector.version(), c.baseTenths)), kCvssSource);
+            // The FIRST v3/v4 bands for every version, as in the severity factor.
+            take(fromCvss(cvss::severityOf(cvss::Version::V3_1, c.baseTenths)), kCvssSource);
         }
     }
     return choice;
@@ -371,8 +374,19 @@ void Scoring::rescore(const Policy &policy, unsigned threads)
     // environmental CVSS score.
     const Policy &p = s.m_policy;
     const auto severityPoints = [&](std::uint32_t ctx, std::int16_t env) {
-        const double rating = p.ratingValues[std::size_t(s.m_contexts[ctx].severity)];
-        const double cvssPoints = env >= 0 ? env / 10.0 : rating;
+        const ContextChoice &choice = s.m_contexts[ctx];
+        const double rating = p.ratingValues[std::size_t(choice.severity)];
+        // The CVSS part counts the score and its band's value equally, so that crossing a
+        // band boundary (6.9 → 7.0) weighs like the tier change it is.
+        // Bands on the FIRST v3/v4 scale for every version (v2 has no Critical), so the
+        // points never decrease as the score rises.
+        double cvssPoints = rating;
+        if (env >= 0 && choice.cvss >= 0) {
+            const double band = env == 0 ? 0.0
+                                         : p.ratingValues[std::size_t(fromCvss(
+                                               cvss::severityOf(cvss::Version::V3_1, env)))];
+            cvssPoints = (env / 10.0 + band) / 2.0;
+        }
         return milli(p.weights[int(Factor::Severity)] *
                      ((1.0 - p.cvssShare) * rating + p.cvssShare * cvssPoints) / 10.0);
     };
@@ -438,7 +452,7 @@ void Scoring::rescore(const Policy &policy, unsigned threads)
                         : image.runsAsRoot == Tri::Yes          ? 0.5
                         : image.runsAsRoot == Tri::Unknown      ? 0.25
                                                                 : 0.0;
-        ip.privilege[0] = milli(p.weights[int(Factor::Privilege)] * privilege * 0.5);
+        ip.privilege[0] = milli(p.weights[int(Factor::Privilege)] * privilege * 0.75);
         ip.privilege[1] = milli(p.weights[int(Factor::Privilege)] * privilege);
     }
 

@@ -115,6 +115,8 @@ public:
 
     // Findings, most recently seen first within an image; limit < 0 means all.
     Result<std::vector<FindingRow>> findings(int limit = -1) const;
+    // The findings with these ids (in no particular order).
+    Result<std::vector<FindingRow>> findings(const std::vector<std::int64_t> &ids) const;
 
     // The fact table the risk engine scores: every finding with its image's runtime
     // context (current inventory), ratings, CVSS vectors, KEV and EPSS. `now` (Unix
@@ -127,6 +129,8 @@ private:
     friend class ImportSession;
     explicit Workspace(sqlite3 *db);
     bool migrate(int upToVersion, std::string &error);
+    Result<std::vector<FindingRow>> findingRows(int limit,
+                                                const std::vector<std::int64_t> *ids) const;
 
     sqlite3 *m_db;
 };

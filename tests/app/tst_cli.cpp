@@ -248,6 +248,21 @@ private Q_SLOTS:
                    base);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("vendors: debian"), r.err.constData());
+
+        // policy prints the effective policy; printed and read back, it is the same policy.
+        r = runCli({QStringLiteral("policy"),
+                    QStringLiteral("--policy"),
+                    QStringLiteral("preset:pci-dss")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject sla =
+            QJsonDocument::fromJson(r.out).object().value(QStringLiteral("sla")).toObject();
+        QCOMPARE(sla.value(QStringLiteral("critical")).toInt(), 30);
+        QCOMPARE(sla.value(QStringLiteral("high")).toInt(), 30);
+        const QString printed = write(QStringLiteral("printed.json"), r.out.toStdString());
+        const Run again = runCli({QStringLiteral("policy"), QStringLiteral("--policy"), printed});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.out, r.out);
+        QCOMPARE(runCli({QStringLiteral("policy"), QStringLiteral("--policy"), bad}).exitCode, 1);
     }
 
     void usageErrorsExitTwo()

@@ -325,9 +325,11 @@ std::uint16_t sourceNamed(const Facts &facts, std::string_view name)
     return 0;
 }
 
+// The rating a CVSS base score stands for when no source rates the vulnerability: the
+// FIRST v3 bands for every version (v2 included, which has no Critical of its own).
 Severity bandOf(const CvssFact &c)
 {
-    switch (cvss::severityOf(c.vector.version(), c.baseTenths)) {
+    switch (cvss::severityOf(cvss::Version::V3_1, c.baseTenths)) {
     case cvss::Severity::None:
         return Severity::Unknown;
     case cvss::Severity::Low:
@@ -425,8 +427,9 @@ Inputs inputsOf(const Fleet &fl, std::size_t f, const Policy &p)
                              : im.runsAsRoot == Tri::Yes       ? 0.5
                              : im.runsAsRoot == Tri::Unknown   ? 0.25
                                                                : 0.0;
+        // Three quarters of it when the vulnerability cannot reach beyond the container.
         const bool hostReach = spec < 0 || kVectors[spec].hostReach;
-        in.privilege = level * (hostReach ? 1.0 : 0.5);
+        in.privilege = level * (hostReach ? 1.0 : 0.75);
     }
     in.days = expectedExposureDays(facts, f);
     in.av = spec < 0 ? AvNone : kVectors[spec].av;
@@ -435,12 +438,41 @@ Inputs inputsOf(const Fleet &fl, std::size_t f, const Policy &p)
     return in;
 }
 
+// The band of a CVSS score (tenths) on the FIRST v3 scale: -1 none, 0 for 0.0, 1 low
+// (0.1–3.9), 2 medium (4.0–6.9), 3 high (7.0–8.9), 4 critical (9.0–10).
+int tenthsBand(int tenths)
+{
+    return tenths < 0    ? -1
+           : tenths == 0 ? 0
+           : tenths < 40 ? 1
+           : tenths < 70 ? 2
+           : tenths < 90 ? 3
+                         : 4;
+}
+
+// The policy's value of a score's band, the band taken on the FIRST v3 scale for every CVSS
+// version (so a v2 9.3 is critical); a score of 0.0 is worth 0, not the unknown rating's value.
+double bandValue(int tenths, const Policy &p)
+{
+    static constexpr Severity bands[] = {
+        Severity::Low, Severity::Medium, Severity::High, Severity::Critical};
+    const int band = tenthsBand(tenths);
+    return band <= 0 ? 0.0 : p.ratingValues[std::size_t(bands[band - 1])];
+}
+
+// The CVSS part C of the severity factor: the environmental score and its band's value,
+// counted equally; the rating's value R when there is no CVSS.
+double cvssPart(int tenths, double rating, const Policy &p)
+{
+    return tenths >= 0 ? (tenths / 10.0 + bandValue(tenths, p)) / 2 : rating;
+}
+
 // Factor values (0–1) by the documented formula.
 std::array<double, FactorCount> referenceValues(const Fleet &fl, std::size_t f, const Policy &p)
 {
     const Inputs in = inputsOf(fl, f, p);
     std::array<double, FactorCount> v{};
-    const double cvssPoints = in.cvss >= 0 ? in.cvss / 10.0 : in.rating;
+    const double cvssPoints = cvssPart(in.cvss, in.rating, p);
     v[int(Factor::Severity)] = ((1 - p.cvssShare) * in.rating + p.cvssShare * cvssPoints) / 10;
     v[int(Factor::KnownExploited)] = in.kev == 2 ? 1.0 : in.kev == 1 ? 0.8 : 0.0;
     v[int(Factor::Epss)] = in.epss;
@@ -453,16 +485,6 @@ std::array<double, FactorCount> referenceValues(const Fleet &fl, std::size_t f, 
     static constexpr double reach[5] = {1.0, 0.7, 0.5, 0.1, 0.7};
     v[int(Factor::Reachability)] = in.av == AvL && in.shellNo ? 0.2 : reach[in.av];
     return v;
-}
-
-int tenthsBand(int tenths)
-{
-    return tenths < 0    ? -1
-           : tenths == 0 ? 0
-           : tenths < 40 ? 1
-           : tenths < 70 ? 2
-           : tenths < 90 ? 3
-                         : 4;
 }
 
 // a is at least as bad as b on every input (same attack vector, and for local vectors a
@@ -574,6 +596,8 @@ private Q_SLOTS:
     void dominance();
     void worseInputNeverLowersScore_data();
     void worseInputNeverLowersScore();
+    void highBandOutranksScopeChangedMedium();
+    void cvssVersionsShareOneScale();
 
     // One policy value at a time.
     void factorWeight_data();
@@ -691,31 +715,40 @@ void TestRiskEngine::handComputedFindings()
             sum += p;
         QCOMPARE(milli(s.risk(f)), sum);
     };
-    // a: Debian Critical (9.5) and CVSS 7.5 → (4.75 + 3.75) / 10 × 3.5 = 2.975; KEV 0.8 × 1.5;
-    // EPSS 0.25 × 0.5; AV:N exposed 1.0 × 1.25; running 0.75; 4 / (4 + 20) = 0.167; 30 days
-    // / (30 + 30) × 0.5 = 0.25; root 0.5 halved (C:H only, no host reach) × 0.5 = 0.125;
-    // AV:N reach 1.0 × 0.5.
-    expect(a, {2975, 1200, 125, 1250, 750, 167, 250, 125, 500});
-    QCOMPARE(milli(s.risk(a)), 7342);
+    // Contributions are rounded to thousandths (lround: halves away from zero) from the
+    // engine's binary floating-point arithmetic, so an exact decimal tie (…x.5 thousandths)
+    // rounds up when it is exact in binary (0.1875) and may land just below otherwise.
+    // a: Debian Critical (R 9.5) and CVSS 7.5, band High (8.0): C = (7.5 + 8.0) / 2 = 7.75 →
+    // (0.5 × 9.5 + 0.5 × 7.75) / 10 × 3.5 = (4.75 + 3.875) / 10 × 3.5 = 0.8625 × 3.5 =
+    // 3.01875 → 3.019; KEV 0.8 × 1.5 = 1.2; EPSS 0.25 × 0.5 = 0.125; AV:N exposed 1.0 × 1.25;
+    // running 0.75; 4 / (4 + 20) = 0.1667 → 0.167; 30 days / (30 + 30) × 0.5 = 0.25; root 0.5
+    // × 0.75 (C:H only, no host reach) × 0.5 = 0.1875 → 0.188; AV:N reach 1.0 × 0.5.
+    // Sum: 3.019 + 1.2 + 0.125 + 1.25 + 0.75 + 0.167 + 0.25 + 0.188 + 0.5 = 7.449.
+    expect(a, {3019, 1200, 125, 1250, 750, 167, 250, 188, 500});
+    QCOMPARE(milli(s.risk(a)), 7449);
     QCOMPARE(s.severity(a), Severity::Critical);
     QCOMPARE(qs(s.severitySource(a)), QStringLiteral("debian"));
     QCOMPARE(s.exposureDays(a), 30.0);
-    // b: no rating, CVSS 7.8 → band High (8.0): (4.0 + 3.9) / 10 × 3.5 = 2.765; not running;
-    // AV:L without a shell reaches 0.2 × 0.5.
-    expect(bb, {2765, 0, 0, 0, 0, 0, 0, 0, 100});
+    // b: no rating, CVSS 7.8 → band High (8.0) for R, and C = (7.8 + 8.0) / 2 = 7.9 →
+    // (0.5 × 8.0 + 0.5 × 7.9) / 10 × 3.5 = (4.0 + 3.95) / 10 × 3.5 = 0.795 × 3.5 = 2.7825, a
+    // tie: in binary it comes to 2782.4999… thousandths, and the engine rounds half-way
+    // cases up as on paper → 2.783; not running; AV:L without a shell reaches 0.2 × 0.5 = 0.1.
+    expect(bb, {2783, 0, 0, 0, 0, 0, 0, 0, 100});
     QCOMPARE(s.severity(bb), Severity::High);
     QCOMPARE(qs(s.severitySource(bb)), QStringLiteral("cvss"));
     // c: scanner Medium, no CVSS → 5.5 twice: 0.55 × 3.5 = 1.925; ransomware KEV 1.5; EPSS
     // 0.9 × 0.5; running, not exposed; 1 / 21 = 0.048; running for 10 days (no first-seen
-    // date) → 10 / 40 × 0.5; privileged × 0.5; unknown vector reaches 0.7 × 0.5.
+    // date) → 10 / 40 × 0.5; privileged 1.0, in full without CVSS (host reach assumed) × 0.5;
+    // unknown vector reaches 0.7 × 0.5.
     expect(c, {1925, 1500, 450, 0, 750, 48, 125, 500, 350});
     QCOMPARE(qs(s.severitySource(c)), QStringLiteral("scanner"));
     QCOMPARE(s.exposureDays(c), 10.0);
     // d: a resolved copy of a: no exposure time.
-    expect(d, {2975, 1200, 125, 1250, 750, 167, 0, 125, 500});
+    expect(d, {3019, 1200, 125, 1250, 750, 167, 0, 188, 500});
     QCOMPARE(s.exposureDays(d), 0.0);
-    // e: a's vulnerability in a language package: GHSA's Low (2.5) → (1.25 + 3.75) / 10 × 3.5.
-    expect(e, {1750, 1200, 125, 1250, 750, 167, 250, 125, 500});
+    // e: a's vulnerability in a language package: GHSA's Low (R 2.5), C still 7.75 →
+    // (1.25 + 3.875) / 10 × 3.5 = 0.5125 × 3.5 = 1.79375 → 1.794.
+    expect(e, {1794, 1200, 125, 1250, 750, 167, 250, 188, 500});
     QCOMPARE(qs(s.severitySource(e)), QStringLiteral("ghsa"));
     QCOMPARE(s.severity(e), Severity::Low);
     QCOMPARE(breakdownMilli(s, g, Factor::Epss), 500);
@@ -945,10 +978,11 @@ void TestRiskEngine::rankingOrder()
     b.finding({.image = image, .vuln = kev, .flags = Resolved});     // 5
     b.finding({.image = image, .vuln = high2, .flags = Suppressed}); // 6
     const Scoring s = Scoring::compute(b.facts, policy);
-    // 7.5 / 10 × 3.5 + AV:N reach 0.5; KEV adds 0.8 × 1.5.
-    QCOMPARE(milli(s.risk(0)), 3125);
-    QCOMPARE(milli(s.risk(4)), 4325);
-    QCOMPARE(milli(s.risk(5)), 4325);
+    // All CVSS: C = (7.5 + High's 8.0) / 2 = 7.75 → 7.75 / 10 × 3.5 = 2.7125 → 2.713, + AV:N
+    // reach 0.5 = 3.213; KEV adds 0.8 × 1.5 = 1.2.
+    QCOMPARE(milli(s.risk(0)), 3213);
+    QCOMPARE(milli(s.risk(4)), 4413);
+    QCOMPARE(milli(s.risk(5)), 4413);
     const std::vector<std::uint32_t> expected{4, 2, 3, 1, 0, 5, 6};
     QCOMPARE(s.ranking(), expected);
     for (std::size_t r = 0; r < expected.size(); ++r)
@@ -1118,6 +1152,238 @@ void TestRiskEngine::worseInputNeverLowersScore()
         }
     }
     QVERIFY2(rose > 0, "the fleet has findings the mutation affects");
+}
+
+void TestRiskEngine::highBandOutranksScopeChangedMedium()
+{
+    // The case the band value in the CVSS part and the ¾ privilege discount are for: on a
+    // running privileged container, a High (7.0) that cannot reach beyond the container must
+    // outrank a scope-changed Medium (6.9) that the vendor rates the same.
+    // 7.0, S:U, C:H/I:L (no host reach): ISS = 1 − 0.44 × 0.78 × 0.78 = 0.7323, impact 6.42 ×
+    // 0.7323 = 4.7014, exploitability 8.22 × 0.85 × 0.44 × 0.85 × 0.85 = 2.2212; roundup(6.9226)
+    // = 7.0. 6.9, S:C (host reach): ISS = 1 − 0.44 × 0.78 = 0.6568, impact 7.52 × 0.6278 −
+    // 3.25 × 0.6368^15 = 4.7173, exploitability 8.22 × 0.85 × 0.77 × 0.5 × 0.62 = 1.6678;
+    // roundup(1.08 × 6.3851 = 6.8959) = 6.9; its environmental score (3.1's modified impact
+    // for S:C) is 6.9 as well, still Medium.
+    const std::string high70 = "CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:L/A:L";
+    const std::string medium69 = "CVSS:3.1/AV:N/AC:L/PR:H/UI:R/S:C/C:H/I:L/A:N";
+    QCOMPARE(envOf(high70), std::int16_t(70));
+    QCOMPARE(envOf(medium69), std::int16_t(69));
+
+    // Hand values, Debian Medium (R 5.5) for both, on 3 privileged containers, seen 10 days ago:
+    // High:   C = (7.0 + High's 8.0) / 2 = 7.5 → (2.75 + 3.75) / 10 × 3.5 = 0.65 × 3.5 = 2.275;
+    //         privilege 1.0 × 0.75 (no host reach) × 0.5 = 0.375.
+    // Medium: C = (6.9 + Medium's 5.5) / 2 = 6.2 → (2.75 + 3.1) / 10 × 3.5 = 0.585 × 3.5 =
+    //         2.0475, a tie (2047.4999… in binary) rounded up as on paper → 2.048; privilege
+    //         1.0 × 0.5 = 0.5 (scope changed).
+    // Both: running 0.75; 3 / 23 = 0.1304 → 0.130; 10 / 40 × 0.5 = 0.125; AV:N reach 0.5;
+    // not exposed, no KEV, no EPSS. Totals 4.155 and 4.053: the High leads by 0.227 − 0.125.
+    // The old formula ranked the Medium first: C = the score alone gave 0.0175 for the 0.1
+    // difference, and halving gave the scope change 0.25; either change alone still would
+    // (0.2275 − 0.25 < 0; 0.0175 − 0.125 < 0).
+    {
+        Builder b;
+        ImageFacts im;
+        im.runningContainers = 3;
+        im.privileged = true;
+        im.runsAsRoot = Tri::Yes;
+        im.shell = Tri::Yes;
+        im.vendorSource = b.src("debian");
+        const std::uint32_t image = b.image(im);
+        const std::uint32_t vMedium = b.vuln();
+        b.rate(vMedium, "debian", Severity::Medium);
+        QCOMPARE(b.cvss(vMedium, "nvd", medium69), std::int16_t(69));
+        const std::uint32_t vHigh = b.vuln();
+        b.rate(vHigh, "debian", Severity::Medium);
+        QCOMPARE(b.cvss(vHigh, "nvd", high70), std::int16_t(70));
+        // The Medium comes first in workspace order, so a tie would rank it first.
+        const std::size_t medium = b.finding({.image = image, .vuln = vMedium});
+        const std::size_t high = b.finding({.image = image, .vuln = vHigh});
+        const Scoring s = Scoring::compute(b.facts, Policy{});
+        QCOMPARE(s.severity(high), Severity::Medium);
+        QCOMPARE(s.severity(medium), Severity::Medium);
+        QCOMPARE(s.cvssTenths(high), std::int16_t(70));
+        QCOMPARE(s.cvssTenths(medium), std::int16_t(69));
+        const std::array<int, FactorCount> highPoints{2275, 0, 0, 0, 750, 130, 125, 375, 500};
+        const std::array<int, FactorCount> mediumPoints{2048, 0, 0, 0, 750, 130, 125, 500, 500};
+        for (int k = 0; k < FactorCount; ++k) {
+            QCOMPARE(breakdownMilli(s, high, Factor(k)), highPoints[std::size_t(k)]);
+            QCOMPARE(breakdownMilli(s, medium, Factor(k)), mediumPoints[std::size_t(k)]);
+        }
+        QCOMPARE(milli(s.risk(high)), 4155);
+        QCOMPARE(milli(s.risk(medium)), 4053);
+        QVERIFY(s.risk(high) > s.risk(medium));
+        QCOMPARE(s.rank(high), std::uint32_t(1));
+        QCOMPARE(s.rank(medium), std::uint32_t(2));
+        QCOMPARE(s.ranking(),
+                 (std::vector<std::uint32_t>{std::uint32_t(high), std::uint32_t(medium)}));
+    }
+
+    // Whatever the shared rating and however privileged the container (privileged is where
+    // the scope change weighs most), the High ranks first. The severity lead is the same
+    // 0.2275 → 0.228 for every rating (C differs by 0.65, × 0.5 × 3.5 / 10); the privilege
+    // handicap is the level × 0.25 × 0.5: 0.125, 0.125, 0.062, 0.031, 0.
+    Builder b;
+    const auto runningImage = [&](bool privileged, bool hostNamespace, Tri root) {
+        ImageFacts im;
+        im.runningContainers = 3;
+        im.privileged = privileged;
+        im.hostNamespace = hostNamespace;
+        im.runsAsRoot = root;
+        im.shell = Tri::Yes;
+        im.vendorSource = b.src("debian");
+        return b.image(im);
+    };
+    const std::uint32_t images[] = {runningImage(true, false, Tri::Yes),
+                                    runningImage(false, true, Tri::No),
+                                    runningImage(false, false, Tri::Yes),
+                                    runningImage(false, false, Tri::Unknown),
+                                    runningImage(false, false, Tri::No)};
+    const int handicap[] = {125, 125, 62, 31, 0}; // 500 − 375, 250 − 188 (0.1875), 125 − 94
+    std::vector<std::tuple<std::size_t, std::size_t, int>> pairs; // high, medium, handicap
+    for (Severity rating : {Severity::Negligible,
+                            Severity::Low,
+                            Severity::Medium,
+                            Severity::High,
+                            Severity::Critical}) {
+        const std::uint32_t vMedium = b.vuln();
+        b.rate(vMedium, "debian", rating);
+        b.cvss(vMedium, "nvd", medium69);
+        const std::uint32_t vHigh = b.vuln();
+        b.rate(vHigh, "debian", rating);
+        b.cvss(vHigh, "nvd", high70);
+        for (std::size_t i = 0; i < std::size(images); ++i) {
+            const std::size_t medium = b.finding({.image = images[i], .vuln = vMedium});
+            const std::size_t high = b.finding({.image = images[i], .vuln = vHigh});
+            pairs.emplace_back(high, medium, handicap[i]);
+        }
+    }
+    const Scoring s = Scoring::compute(b.facts, Policy{});
+    for (const auto &[high, medium, cost] : pairs) {
+        const QString what = QStringLiteral("%1 %2 vs %3 %4, rating %5")
+                                 .arg(high)
+                                 .arg(double(s.risk(high)))
+                                 .arg(medium)
+                                 .arg(double(s.risk(medium)))
+                                 .arg(int(s.severity(high)));
+        QCOMPARE(s.severity(high), s.severity(medium));
+        // The exact lead is 0.2275 (3.5 × 0.5 × (7.5 − 6.2) / 10); each side is rounded to
+        // thousandths on its own, so the rounded lead is 0.227 or 0.228.
+        const int lead =
+            breakdownMilli(s, high, Factor::Severity) - breakdownMilli(s, medium, Factor::Severity);
+        QVERIFY2(lead == 227 || lead == 228, qPrintable(what));
+        QCOMPARE(breakdownMilli(s, medium, Factor::Privilege) -
+                     breakdownMilli(s, high, Factor::Privilege),
+                 cost);
+        QCOMPARE(milli(s.risk(high)) - milli(s.risk(medium)), lead - cost);
+        QVERIFY2(s.risk(high) > s.risk(medium), qPrintable(what));
+        QVERIFY2(s.rank(high) < s.rank(medium), qPrintable(what));
+    }
+}
+
+void TestRiskEngine::cvssVersionsShareOneScale()
+{
+    // The CVSS part's band is taken on the FIRST v3 scale for every version, so with equal
+    // ratings the severity factor depends only on the score: a v2 vector scoring higher than
+    // a v3.1 (or 3.0, 4.0) vector never gets fewer severity points, and equal scores get equal
+    // points. v2 has no Critical on its own scale, so a v2 9.3 taken as High would lose to a
+    // v3.1 9.1.
+    // v2 scores (impact 10.41 × (1 − Π(1 − CIA)), exploitability 20 × AV × AC × Au, base
+    // (0.6 × impact + 0.4 × exploitability − 1.5) × 1.176, rounded to one decimal):
+    //   C:C/I:C/A:C, AV:N/AC:L/Au:N: (6.0005 + 3.9987 − 1.5) × 1.176 = 9.995 → 10.0
+    //   AC:M: exploitability 8.5888 → (6.0005 + 3.4355 − 1.5) × 1.176 = 9.333 → 9.3
+    //   AC:L/Au:S: exploitability 7.952 → (6.0005 + 3.1808 − 1.5) × 1.176 = 9.033 → 9.0
+    //   C:P/I:P/A:P, AC:M: impact 6.443 → (3.8658 + 3.4355 − 1.5) × 1.176 = 6.822 → 6.8
+    //   A:P only: impact 2.8628 → (1.7177 + 3.9987 − 1.5) × 1.176 = 4.958 → 5.0
+    //   AV:L, C:P only: exploitability 3.9487 → (1.7177 + 1.5795 − 1.5) × 1.176 = 2.113 → 2.1
+    //   no impact: f(impact) = 0 → 0.0
+    struct Scored
+    {
+        const char *vector;
+        int tenths;
+    };
+    const Scored vectors[] = {
+        {"AV:N/AC:L/Au:N/C:C/I:C/A:C", 100},
+        {"AV:N/AC:M/Au:N/C:C/I:C/A:C", 93},
+        {"AV:N/AC:L/Au:S/C:C/I:C/A:C", 90},
+        {kV2N75, 75},
+        {"AV:N/AC:M/Au:N/C:P/I:P/A:P", 68},
+        {"AV:N/AC:L/Au:N/C:N/I:N/A:P", 50},
+        {"AV:L/AC:L/Au:N/C:P/I:N/A:N", 21},
+        {"AV:N/AC:L/Au:N/C:N/I:N/A:N", 0},
+        {kV31N98, 98},
+        // 6.42 × (1 − 0.44²) = 5.1771, + 3.8870 = 9.0641 → 9.1
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N", 91},
+        {kV31L78, 78},
+        {kV31N75, 75},
+        {kV31N73, 73},
+        {"CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:H/I:L/A:L", 70},
+        {"CVSS:3.1/AV:N/AC:L/PR:H/UI:R/S:C/C:H/I:L/A:N", 69},
+        {kV31N65, 65},
+        {kV31L33, 33},
+        {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N", 0},
+        {kV30L33, 33},
+        {kV40N93, 93},
+    };
+    Builder b;
+    const std::uint32_t image = b.vendorImage("debian");
+    struct Row
+    {
+        std::size_t finding;
+        cvss::Version version;
+        Severity rating;
+    };
+    std::vector<Row> rows;
+    for (Severity rating : {Severity::Low, Severity::Medium, Severity::High, Severity::Critical})
+        for (const Scored &v : vectors) {
+            const std::uint32_t vuln = b.vuln();
+            b.rate(vuln, "debian", rating);
+            QCOMPARE(b.cvss(vuln, "nvd", v.vector), std::int16_t(v.tenths));
+            rows.push_back({b.finding({.image = image, .vuln = vuln}),
+                            parseVector(v.vector).version(),
+                            rating});
+        }
+    const Scoring s = Scoring::compute(b.facts, Policy{});
+    int crossVersion = 0;
+    for (const Row &x : rows)
+        for (const Row &y : rows) {
+            if (x.rating != y.rating || x.version == y.version)
+                continue;
+            ++crossVersion;
+            const int sx = s.cvssTenths(x.finding), sy = s.cvssTenths(y.finding);
+            const int px = breakdownMilli(s, x.finding, Factor::Severity);
+            const int py = breakdownMilli(s, y.finding, Factor::Severity);
+            const QString what = QStringLiteral("%1 (%2) has %3 points, %4 (%5) %6")
+                                     .arg(qs(s.cvss(x.finding).vector))
+                                     .arg(sx)
+                                     .arg(px)
+                                     .arg(qs(s.cvss(y.finding).vector))
+                                     .arg(sy)
+                                     .arg(py);
+            if (sx > sy)
+                QVERIFY2(px > py, qPrintable(what));
+            else if (sx == sy)
+                QVERIFY2(px == py, qPrintable(what));
+        }
+    QVERIFY(crossVersion > 0);
+
+    // By hand, rating High (R 8.0) for all:
+    // v2 9.3 → Critical on the v3 scale (9.5): C = (9.3 + 9.5) / 2 = 9.4 → (4.0 + 4.7) / 10 ×
+    // 3.5 = 0.87 × 3.5 = 3.045 (v2's own High would give C = 8.65 → 2.914).
+    // v3.1 9.1: C = (9.1 + 9.5) / 2 = 9.3 → (4.0 + 4.65) / 10 × 3.5 = 0.865 × 3.5 = 3.0275, a
+    // tie that lands just above in binary → 3.028.
+    // 0.0, either version: band value 0, not the unknown rating's 5.0: C = 0 → 4.0 / 10 × 3.5
+    // = 1.4 (with 5.0 it would be (4.0 + 1.25) / 10 × 3.5 = 1.8375).
+    const auto pointsOf = [&](const char *vector) {
+        for (const Row &r : rows)
+            if (r.rating == Severity::High && s.cvss(r.finding).vector == vector)
+                return breakdownMilli(s, r.finding, Factor::Severity);
+        return -1;
+    };
+    QCOMPARE(pointsOf("AV:N/AC:M/Au:N/C:C/I:C/A:C"), 3045);
+    QCOMPARE(pointsOf("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N"), 3028);
+    QCOMPARE(pointsOf("AV:N/AC:L/Au:N/C:N/I:N/A:N"), 1400);
+    QCOMPARE(pointsOf("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N"), 1400);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1297,7 +1563,8 @@ void TestRiskEngine::cvssShareChangesOnlySeverity()
             QCOMPARE(s1.risk(f), s0.risk(f));
             continue;
         }
-        const int expected = milli((0.2 * rating + 0.8 * tenths / 10.0) / 10 * 3.5);
+        // C = (score + its band's value) / 2.
+        const int expected = milli((0.2 * rating + 0.8 * cvssPart(tenths, rating, p)) / 10 * 3.5);
         QVERIFY(std::abs(breakdownMilli(s1, f, Factor::Severity) - expected) <= 1);
         moved += s1.risk(f) != s0.risk(f);
     }
@@ -1399,9 +1666,10 @@ void TestRiskEngine::severityMode()
     QCOMPARE(qs(s.severitySource(fx)), xSource);
     QCOMPARE(int(s.severity(fw)), wSeverity);
     QCOMPARE(qs(s.severitySource(fw)), wSource);
-    // The severity contribution follows the rating: (rating + 7.5) / 20 × 3.5.
+    // The severity contribution follows the rating; the CVSS part is C = (7.5 + High's 8.0) /
+    // 2 = 7.75 whatever the rating: (rating + 7.75) / 20 × 3.5.
     const double rating = Policy{}.ratingValues[std::size_t(xSeverity)];
-    QVERIFY(std::abs(breakdownMilli(s, fx, Factor::Severity) - milli((rating + 7.5) / 20 * 3.5)) <=
+    QVERIFY(std::abs(breakdownMilli(s, fx, Factor::Severity) - milli((rating + 7.75) / 20 * 3.5)) <=
             1);
     for (int k = 1; k < FactorCount; ++k)
         QCOMPARE(breakdownMilli(s, fx, Factor(k)), breakdownMilli(def, fx, Factor(k)));
@@ -1525,8 +1793,10 @@ void TestRiskEngine::environmentalFleet()
         QCOMPARE(s1.cvss(f[std::size_t(i)]).environmentalTenths, std::int16_t(84));
         QCOMPARE(s1.cvss(f[std::size_t(i)]).baseTenths, std::int16_t(73));
         QCOMPARE(qs(s1.cvss(f[std::size_t(i)]).vector), qs(base + "/CR:H/IR:H/AR:H"));
-        // The band (and so the rating) stays the base's High: (8.0 + 8.4) / 20 × 3.5.
-        QCOMPARE(breakdownMilli(s1, f[std::size_t(i)], Factor::Severity), 2870);
+        // The rating stays the base's band, High (R 8.0); C takes the environmental score and
+        // its band, also High: (8.4 + 8.0) / 2 = 8.2 → (0.5 × 8.0 + 0.5 × 8.2) / 10 × 3.5 =
+        // 0.81 × 3.5 = 2.835.
+        QCOMPARE(breakdownMilli(s1, f[std::size_t(i)], Factor::Severity), 2835);
         for (int k = 1; k < FactorCount; ++k)
             QCOMPARE(breakdownMilli(s1, f[std::size_t(i)], Factor(k)),
                      breakdownMilli(s0, f[std::size_t(i)], Factor(k)));
