@@ -364,14 +364,15 @@ int runMatrix(int argc, char **argv)
     if (!scored)
         return status;
     const auto matrix = scored->scoring->matrix(patchwise::risk::normalizedSource(*vendor));
+    // A vendor without ratings still gets its (all unknown) matrix; stderr says which
+    // vendors this workspace has, in case of a typo.
     if (std::find(matrix.vendors.begin(), matrix.vendors.end(), matrix.vendor) ==
         matrix.vendors.end()) {
         std::string list;
         for (const std::string &v : matrix.vendors)
             list += (list.empty() ? "" : ", ") + v;
-        std::cerr << "patchwise-cli matrix: no severity ratings from \"" << *vendor
+        std::cerr << "patchwise-cli matrix: warning: no severity ratings from \"" << *vendor
                   << "\" in this workspace (vendors: " << (list.empty() ? "none" : list) << ")\n";
-        return 1;
     }
     return writeStdout(patchwise::exporting::matrixJson(matrix)) ? 0 : 1;
 }

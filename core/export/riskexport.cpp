@@ -86,10 +86,9 @@ std::string imagesJson(const risk::Scoring &scoring)
         out.append(",\"privileged\":");
         out.append(running && (image.privileged || image.hostNamespace) ? "true" : "false");
         out.append(",\"runsAsRoot\":");
-        out.append(!running                             ? "null"
-                   : image.runsAsRoot == risk::Tri::Yes ? "true"
-                   : image.runsAsRoot == risk::Tri::No  ? "false"
-                                                        : "null");
+        out.append(image.runsAsRoot == risk::Tri::Yes  ? "true"
+                   : image.runsAsRoot == risk::Tri::No ? "false"
+                                                       : "null");
         out.append(",\"shell\":");
         out.append(image.shell == risk::Tri::Yes  ? "true"
                    : image.shell == risk::Tri::No ? "false"

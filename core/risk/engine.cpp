@@ -681,11 +681,12 @@ healthGrade(std::int64_t critical, std::int64_t high, std::int64_t now)
                           (high == 0 || now - high <= highLimit);
         if (!fits)
             continue;
+        // The moment the oldest fix reaches the limit; the grade drops right after it.
         std::int64_t drop = 0;
         if (critical != 0)
-            drop = critical + critLimit + 1;
-        if (high != 0 && (drop == 0 || high + highLimit + 1 < drop))
-            drop = high + highLimit + 1;
+            drop = critical + critLimit;
+        if (high != 0 && (drop == 0 || high + highLimit < drop))
+            drop = high + highLimit;
         return {char('B' + g), drop};
     }
     return {'F', 0};

@@ -50,9 +50,11 @@ using Breakdown = std::array<float, FactorCount>;
 
 struct ImageSummary
 {
-    std::uint32_t image = 0;         // Facts::images index
-    char grade = 'A';                // Container Health Index style, A–F
-    std::int64_t nextGradeDrop = 0;  // when the grade gets worse without a rebuild; 0 = never
+    std::uint32_t image = 0; // Facts::images index
+    char grade = 'A';        // Container Health Index style, A–F
+    // The moment the oldest unapplied fix reaches the grade's age limit; the grade drops right
+    // after it unless the image is rebuilt. 0 = never (grade A or F).
+    std::int64_t nextGradeDrop = 0;
     std::array<int, 6> bySeverity{}; // open findings by effective model::Severity
     int openFindings = 0;
     double riskSum = 0;

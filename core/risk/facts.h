@@ -37,7 +37,9 @@ struct ImageFacts
     std::vector<std::string> exposureReasons; // "Service shop/web is a LoadBalancer (1.2.3.4)"
     bool privileged = false;                  // a running container is privileged
     bool hostNamespace = false;               // … or shares the host's network or PID namespace
-    Tri runsAsRoot = Tri::Unknown;            // Yes when any running container runs as root
+    // Yes when any running container runs as root; for an image that does not run, its
+    // configured user ("" = root).
+    Tri runsAsRoot = Tri::Unknown;
     Tri shell = Tri::Unknown;      // a shell package is present; No only with a full package list
     std::int64_t runningSince = 0; // earliest start of a running container (0 = unknown)
 };

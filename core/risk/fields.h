@@ -23,7 +23,7 @@ enum class Field : std::uint8_t
     Fixable,    // a fixed version exists
     Exposed,    // a running container of the image is reachable from the internet
     Privileged, // a running container is privileged or shares a host namespace
-    Root,       // a running container runs as root
+    Root,       // a running container runs as root (the image's default when none runs)
     Shell,      // the image has a shell (true when unknown)
     Running,    // the image has running containers
     Containers, // running containers of the image

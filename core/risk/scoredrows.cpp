@@ -64,7 +64,7 @@ double ScoredRows::number(Field field, std::size_t f) const
     case Field::Privileged:
         return image.runningContainers > 0 && (image.privileged || image.hostNamespace);
     case Field::Root:
-        return image.runningContainers > 0 && image.runsAsRoot == Tri::Yes;
+        return image.runsAsRoot == Tri::Yes;
     case Field::Shell:
         return image.shell != Tri::No;
     case Field::Running:
@@ -155,7 +155,7 @@ FindingRisk findingRisk(const Scoring &scoring, std::size_t f)
     if (r.internetExposed)
         r.exposureReasons = image.exposureReasons;
     r.privileged = running && (image.privileged || image.hostNamespace);
-    r.runsAsRoot = running ? image.runsAsRoot : Tri::Unknown;
+    r.runsAsRoot = image.runsAsRoot;
     r.shell = image.shell;
     r.exposureDays = scoring.exposureDays(f);
     r.slaDue = scoring.slaDue(f);

@@ -200,8 +200,13 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
         }
         if (q.failed())
             return failed("running containers");
-        for (risk::ImageFacts &image : facts.images)
+        for (std::size_t i = 0; i < facts.images.size(); ++i) {
+            risk::ImageFacts &image = facts.images[i];
             std::sort(image.namespaces.begin(), image.namespaces.end());
+            // Not running: what a container would run as without a security context.
+            if (image.runningContainers == 0)
+                image.runsAsRoot = rootFromImageUser(imageUser[i]);
+        }
     }
 
     // Vulnerabilities and what the sources say about them.

@@ -2347,29 +2347,30 @@ void TestRiskEngine::healthGrade_data()
     QTest::addColumn<qint64>("dropIn"); // seconds from now; -1 = never
     const qint64 d = kDay;
     QTest::newRow("nothing") << qint64(-1) << qint64(-1) << QStringLiteral("A") << qint64(-1);
-    QTest::newRow("critical fresh") << qint64(0) << qint64(-1) << QStringLiteral("B") << 7 * d + 1;
-    QTest::newRow("critical 7d") << 7 * d << qint64(-1) << QStringLiteral("B") << qint64(1);
-    QTest::newRow("critical 7d+1s") << 7 * d + 1 << qint64(-1) << QStringLiteral("C") << 23 * d;
-    QTest::newRow("critical 30d") << 30 * d << qint64(-1) << QStringLiteral("C") << qint64(1);
-    QTest::newRow("critical 30d+1s") << 30 * d + 1 << qint64(-1) << QStringLiteral("D") << 60 * d;
-    QTest::newRow("critical 90d") << 90 * d << qint64(-1) << QStringLiteral("D") << qint64(1);
-    QTest::newRow("critical 90d+1s") << 90 * d + 1 << qint64(-1) << QStringLiteral("E") << 275 * d;
-    QTest::newRow("critical 365d") << 365 * d << qint64(-1) << QStringLiteral("E") << qint64(1);
+    QTest::newRow("critical fresh") << qint64(0) << qint64(-1) << QStringLiteral("B") << 7 * d;
+    QTest::newRow("critical 7d") << 7 * d << qint64(-1) << QStringLiteral("B") << qint64(0);
+    QTest::newRow("critical 7d+1s") << 7 * d + 1 << qint64(-1) << QStringLiteral("C") << 23 * d - 1;
+    QTest::newRow("critical 30d") << 30 * d << qint64(-1) << QStringLiteral("C") << qint64(0);
+    QTest::newRow("critical 30d+1s")
+        << 30 * d + 1 << qint64(-1) << QStringLiteral("D") << 60 * d - 1;
+    QTest::newRow("critical 90d") << 90 * d << qint64(-1) << QStringLiteral("D") << qint64(0);
+    QTest::newRow("critical 90d+1s")
+        << 90 * d + 1 << qint64(-1) << QStringLiteral("E") << 275 * d - 1;
+    QTest::newRow("critical 365d") << 365 * d << qint64(-1) << QStringLiteral("E") << qint64(0);
     QTest::newRow("critical 365d+1s")
         << 365 * d + 1 << qint64(-1) << QStringLiteral("F") << qint64(-1);
-    QTest::newRow("high fresh") << qint64(-1) << qint64(0) << QStringLiteral("B") << 30 * d + 1;
-    QTest::newRow("high 30d") << qint64(-1) << 30 * d << QStringLiteral("B") << qint64(1);
-    QTest::newRow("high 30d+1s") << qint64(-1) << 30 * d + 1 << QStringLiteral("C") << 60 * d;
-    QTest::newRow("high 90d") << qint64(-1) << 90 * d << QStringLiteral("C") << qint64(1);
-    QTest::newRow("high 90d+1s") << qint64(-1) << 90 * d + 1 << QStringLiteral("D") << 275 * d;
-    QTest::newRow("high 365d") << qint64(-1) << 365 * d << QStringLiteral("D") << qint64(1);
+    QTest::newRow("high fresh") << qint64(-1) << qint64(0) << QStringLiteral("B") << 30 * d;
+    QTest::newRow("high 30d") << qint64(-1) << 30 * d << QStringLiteral("B") << qint64(0);
+    QTest::newRow("high 30d+1s") << qint64(-1) << 30 * d + 1 << QStringLiteral("C") << 60 * d - 1;
+    QTest::newRow("high 90d") << qint64(-1) << 90 * d << QStringLiteral("C") << qint64(0);
+    QTest::newRow("high 90d+1s") << qint64(-1) << 90 * d + 1 << QStringLiteral("D") << 275 * d - 1;
+    QTest::newRow("high 365d") << qint64(-1) << 365 * d << QStringLiteral("D") << qint64(0);
     QTest::newRow("high 365d+1s") << qint64(-1) << 365 * d + 1 << QStringLiteral("F") << qint64(-1);
     // Both: the worse limit decides the grade, the earlier crossing the drop.
-    QTest::newRow("critical 3d, high 10d") << 3 * d << 10 * d << QStringLiteral("B") << 4 * d + 1;
-    QTest::newRow("critical 3d, high 29d") << 3 * d << 29 * d << QStringLiteral("B") << d + 1;
-    QTest::newRow("critical 1d, high 31d") << 1 * d << 31 * d << QStringLiteral("C") << 29 * d + 1;
-    QTest::newRow("critical 100d, high 10d")
-        << 100 * d << 10 * d << QStringLiteral("E") << 265 * d + 1;
+    QTest::newRow("critical 3d, high 10d") << 3 * d << 10 * d << QStringLiteral("B") << 4 * d;
+    QTest::newRow("critical 3d, high 29d") << 3 * d << 29 * d << QStringLiteral("B") << d;
+    QTest::newRow("critical 1d, high 31d") << 1 * d << 31 * d << QStringLiteral("C") << 29 * d;
+    QTest::newRow("critical 100d, high 10d") << 100 * d << 10 * d << QStringLiteral("E") << 265 * d;
     QTest::newRow("critical 400d, high 1d")
         << 400 * d << 1 * d << QStringLiteral("F") << qint64(-1);
     QTest::newRow("critical 1d, high 400d")
@@ -2388,9 +2389,10 @@ void TestRiskEngine::healthGrade()
     QCOMPARE(QString(QLatin1Char(g)), grade);
     QCOMPARE(qint64(drop), dropIn < 0 ? qint64(0) : kNow + dropIn);
     if (drop != 0) {
-        // At the drop the grade is worse; a second before, it is not.
-        QCOMPARE(risk::healthGrade(critical, high, drop - 1).first, g);
-        QVERIFY(risk::healthGrade(critical, high, drop).first > g);
+        // At the drop the oldest fix reaches the grade's limit: still this grade; a second
+        // later it is worse.
+        QCOMPARE(risk::healthGrade(critical, high, drop).first, g);
+        QVERIFY(risk::healthGrade(critical, high, drop + 1).first > g);
     }
 }
 
@@ -2472,7 +2474,7 @@ void TestRiskEngine::imageSummaries()
     QCOMPARE(m.oldestCriticalFix, ago(40));
     QCOMPARE(m.oldestHighFix, ago(100));
     QCOMPARE(m.grade, 'D');
-    QCOMPARE(m.nextGradeDrop, ago(40) + 90 * kDay + 1);
+    QCOMPARE(m.nextGradeDrop, ago(40) + 90 * kDay);
     for (std::uint32_t i : {empty, onlyResolved}) {
         QCOMPARE(sums[i].grade, 'A');
         QCOMPARE(sums[i].nextGradeDrop, std::int64_t(0));
@@ -2488,7 +2490,7 @@ void TestRiskEngine::imageSummaries()
     QCOMPARE(n.oldestCriticalFix, ago(5));
     QCOMPARE(n.oldestHighFix, ago(20));
     QCOMPARE(n.grade, 'B');
-    QCOMPARE(n.nextGradeDrop, ago(5) + 7 * kDay + 1);
+    QCOMPARE(n.nextGradeDrop, ago(5) + 7 * kDay);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -144,6 +144,10 @@ private Q_SLOTS:
         const risk::ImageFacts &idle = imageNamed(*facts, 7);
         QCOMPARE(idle.runningContainers, 0);
         QVERIFY(!idle.internetExposed);
+        // Not running: the image's configured user says what a container would run as.
+        QCOMPARE(idle.runsAsRoot, risk::Tri::Yes);    // User ""
+        QCOMPARE(pending.runsAsRoot, risk::Tri::Yes); // User ""
+        QVERIFY(!idle.privileged && !idle.hostNamespace);
     }
 
     void rankingFollowsRuntime()
