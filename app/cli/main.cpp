@@ -448,29 +448,45 @@ int runFindings(int argc, char **argv)
     if (limit >= 0 && order.size() > std::size_t(limit))
         order.resize(std::size_t(limit));
 
-    std::vector<std::int64_t> ids;
-    ids.reserve(order.size());
-    for (std::uint32_t f : order)
-        ids.push_back(scored->facts.findingId[f]);
-    auto all = scored->workspace->findings(ids);
-    if (!all) {
-        std::cerr << "patchwise-cli findings: " << all.error() << "\n";
-        return 1;
+    // Rows are fetched and written in chunks, so memory stays flat however many there are.
+    constexpr std::size_t kChunk = 4096;
+    const bool csv = format == "csv";
+    std::string text = csv ? std::string() : std::string("[");
+    for (std::size_t begin = 0; begin < order.size() || begin == 0; begin += kChunk) {
+        const std::size_t end = std::min(order.size(), begin + kChunk);
+        std::vector<std::int64_t> ids;
+        ids.reserve(end - begin);
+        for (std::size_t i = begin; i < end; ++i)
+            ids.push_back(scored->facts.findingId[order[i]]);
+        auto fetched = scored->workspace->findings(ids);
+        if (!fetched) {
+            std::cerr << "patchwise-cli findings: " << fetched.error() << "\n";
+            return 1;
+        }
+        std::unordered_map<std::int64_t, std::size_t> byId;
+        for (std::size_t i = 0; i < fetched->size(); ++i)
+            byId.emplace((*fetched)[i].id, i);
+        std::vector<patchwise::store::FindingRow> rows;
+        rows.reserve(end - begin);
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto it = byId.find(scored->facts.findingId[order[i]]);
+            if (it == byId.end())
+                continue;
+            rows.push_back(std::move((*fetched)[it->second]));
+            rows.back().risk = patchwise::risk::findingRisk(scoring, order[i]);
+        }
+        if (csv)
+            text += patchwise::exporting::findingsCsv(rows, true, begin == 0);
+        else
+            patchwise::exporting::appendFindingsJson(text, rows, begin == 0);
+        if (!writeStdout(text))
+            return 1;
+        text.clear();
+        if (order.empty())
+            break;
     }
-    std::unordered_map<std::int64_t, std::size_t> byId;
-    for (std::size_t i = 0; i < all->size(); ++i)
-        byId.emplace((*all)[i].id, i);
-    std::vector<patchwise::store::FindingRow> rows;
-    rows.reserve(order.size());
-    for (std::uint32_t f : order) {
-        const auto it = byId.find(scored->facts.findingId[f]);
-        if (it == byId.end())
-            continue;
-        rows.push_back(std::move((*all)[it->second]));
-        rows.back().risk = patchwise::risk::findingRisk(scoring, f);
-    }
-    const std::string text = format == "csv" ? patchwise::exporting::findingsCsv(rows, true)
-                                             : patchwise::exporting::findingsJson(rows);
+    if (!csv)
+        text = order.empty() ? "]\n" : "\n]\n";
     return writeStdout(text) ? 0 : 1;
 }
 

@@ -144,9 +144,18 @@ std::string join(const std::vector<std::string> &values)
 std::string findingsJson(const std::vector<store::FindingRow> &rows)
 {
     std::string out = "[";
+    appendFindingsJson(out, rows, true);
+    out.append(rows.empty() ? "]\n" : "\n]\n");
+    return out;
+}
+
+void appendFindingsJson(std::string &out,
+                        const std::vector<store::FindingRow> &rows,
+                        bool firstInArray)
+{
     for (std::size_t n = 0; n < rows.size(); ++n) {
         const store::FindingRow &r = rows[n];
-        out.append(n ? ",\n{" : "\n{");
+        out.append(n || !firstInArray ? ",\n{" : "\n{");
         str(out, "vulnerability", r.vulnerability);
         list(out, "aliases", r.aliases);
         str(out, "image", r.image);
@@ -212,8 +221,6 @@ std::string findingsJson(const std::vector<store::FindingRow> &rows)
             riskJson(out, *r.risk);
         out.back() = '}';
     }
-    out.append(rows.empty() ? "]\n" : "\n]\n");
-    return out;
 }
 
 std::string csvCell(std::string_view text)
@@ -235,22 +242,25 @@ std::string csvCell(std::string_view text)
     return quoted;
 }
 
-std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRisk)
+std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRisk, bool header)
 {
-    std::string out =
-        "vulnerability,aliases,image,imageDigest,repoDigests,package,"
-        "installedVersion,packageType,purl,"
-        "packagePath,fixedVersions,fixState,fixStateWord,severities,cvss,layerDiffId,"
-        "layerIndex,firstSeen,"
-        "lastSeen,resolvedAt,suppressed,kev,epss,runningContainers,probableContainers,scanners";
-    if (withRisk)
+    std::string out;
+    if (header)
+        out =
+            "vulnerability,aliases,image,imageDigest,repoDigests,package,"
+            "installedVersion,packageType,purl,"
+            "packagePath,fixedVersions,fixState,fixStateWord,severities,cvss,layerDiffId,"
+            "layerIndex,firstSeen,"
+            "lastSeen,resolvedAt,suppressed,kev,epss,runningContainers,probableContainers,scanners";
+    if (header && withRisk)
         out += ",rank,riskScore,effectiveSeverity,severitySource,cvssSource,cvssVersion,cvssVector,"
                "cvssBase,cvssEnvironmental,decision,internetExposed,privileged,runsAsRoot,shell,"
                "exposureDays,slaDue,slaBreached";
-    if (withRisk)
+    if (header && withRisk)
         for (int k = 0; k < risk::FactorCount; ++k)
             out += ",factor:" + std::string(risk::factorName(risk::Factor(k)));
-    out += "\r\n";
+    if (header)
+        out += "\r\n";
     for (const store::FindingRow &r : rows) {
         std::vector<std::string> severities, cvss;
         for (const auto &[source, sev] : r.severities)

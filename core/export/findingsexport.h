@@ -11,11 +11,18 @@ namespace patchwise::exporting {
 
 // `patchwise-cli findings` as one JSON array (keys documented in README.md).
 std::string findingsJson(const std::vector<store::FindingRow> &rows);
+// The objects of that array without the brackets, for writing a long array in chunks:
+// `firstInArray` false starts with the separating comma.
+void appendFindingsJson(std::string &out,
+                        const std::vector<store::FindingRow> &rows,
+                        bool firstInArray);
 // The same columns as CSV (RFC 4180). Cells that a spreadsheet would run as a formula
 // (starting with = + - @, tab or CR) are neutralised with a leading apostrophe; list
 // cells are joined with "; ".
 // `withRisk` adds the risk columns (rank, riskScore, …, one column per factor).
-std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRisk = false);
+// `header` false leaves out the header line (for writing in chunks).
+std::string
+findingsCsv(const std::vector<store::FindingRow> &rows, bool withRisk = false, bool header = true);
 
 // `patchwise-cli import` summary.
 std::string importReportJson(const store::ImportReport &report);
