@@ -1436,14 +1436,21 @@ Result<std::vector<FindingRow>> Workspace::findingRows(int limit,
         return fail("cannot read findings: " + lastError(m_db));
 
     // Child tables in one pass each, grouped in memory.
-    Statement aliases(m_db, "SELECT vuln_id, alias FROM vuln_alias ORDER BY vuln_id, alias");
+    // With a selection, only the selected findings' vulnerabilities (through the primary
+    // keys) instead of whole tables.
+    const std::string vulnWhere =
+        ids ? "WHERE vuln_id IN (SELECT f.vuln_id FROM finding f WHERE f.id IN "
+              "(SELECT id FROM temp.finding_pick)) "
+            : "";
+    Statement aliases(
+        m_db, "SELECT vuln_id, alias FROM vuln_alias " + vulnWhere + "ORDER BY vuln_id, alias");
     while (aliases.step())
         if (auto it = byVuln.find(std::string(aliases.text(0))); it != byVuln.end())
             for (std::size_t i : it->second)
                 rows[i].aliases.emplace_back(aliases.text(1));
     Statement cvss(m_db,
-                   "SELECT vuln_id, source, version, vector, base_tenths FROM cvss ORDER BY "
-                   "vuln_id, version DESC, source");
+                   "SELECT vuln_id, source, version, vector, base_tenths FROM cvss " + vulnWhere +
+                       "ORDER BY vuln_id, version DESC, source");
     while (cvss.step())
         if (auto it = byVuln.find(std::string(cvss.text(0))); it != byVuln.end())
             for (std::size_t i : it->second)
@@ -1451,8 +1458,9 @@ Result<std::vector<FindingRow>> Workspace::findingRows(int limit,
                                         std::string(cvss.text(2)),
                                         std::string(cvss.text(3)),
                                         cvss.isNull(4) ? -1 : int(cvss.integer(4))});
-    Statement vulnSeverities(
-        m_db, "SELECT vuln_id, source, severity FROM vuln_severity ORDER BY vuln_id, source");
+    Statement vulnSeverities(m_db,
+                             "SELECT vuln_id, source, severity FROM vuln_severity " + vulnWhere +
+                                 "ORDER BY vuln_id, source");
     while (vulnSeverities.step())
         if (auto it = byVuln.find(std::string(vulnSeverities.text(0))); it != byVuln.end())
             for (std::size_t i : it->second)
