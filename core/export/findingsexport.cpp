@@ -92,6 +92,8 @@ void riskJson(std::string &out, const risk::FindingRisk &r)
         out.append(",\"environmental\":");
         out.append(r.cvss.environmentalTenths >= 0 ? tenths(r.cvss.environmentalTenths)
                                                    : std::string("null"));
+        out.append(",\"score\":");
+        out.append(r.cvss.scoredTenths >= 0 ? tenths(r.cvss.scoredTenths) : std::string("null"));
         out.append("},");
     }
     key(out, "riskScore");
@@ -111,6 +113,11 @@ void riskJson(std::string &out, const risk::FindingRisk &r)
     out.append(std::to_string(r.rank));
     out.push_back(',');
     str(out, "decision", r.decision);
+    key(out, "fixable");
+    out.append(r.fixable ? "true," : "false,");
+    key(out, "ransomware");
+    out.append(r.ransomware ? "true," : "false,");
+    list(out, "namespaces", r.namespaces);
     key(out, "internetExposed");
     out.append(r.internetExposed ? "true," : "false,");
     list(out, "exposureReasons", r.exposureReasons);
@@ -254,7 +261,8 @@ std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRis
             "lastSeen,resolvedAt,suppressed,kev,epss,runningContainers,probableContainers,scanners";
     if (header && withRisk)
         out += ",rank,riskScore,effectiveSeverity,severitySource,cvssSource,cvssVersion,cvssVector,"
-               "cvssBase,cvssEnvironmental,decision,internetExposed,privileged,runsAsRoot,shell,"
+               "cvssBase,cvssEnvironmental,cvssScore,decision,internetExposed,privileged,"
+               "runsAsRoot,shell,"
                "exposureDays,slaDue,slaBreached";
     if (header && withRisk)
         for (int k = 0; k < risk::FactorCount; ++k)
@@ -314,6 +322,7 @@ std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRis
                 hasCvss && k.cvss.baseTenths >= 0 ? tenths(k.cvss.baseTenths) : std::string(),
                 hasCvss && k.cvss.environmentalTenths >= 0 ? tenths(k.cvss.environmentalTenths)
                                                            : std::string(),
+                hasCvss && k.cvss.scoredTenths >= 0 ? tenths(k.cvss.scoredTenths) : std::string(),
                 k.decision,
                 k.internetExposed ? "true" : "false",
                 k.privileged ? "true" : "false",

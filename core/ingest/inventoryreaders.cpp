@@ -262,7 +262,8 @@ void readDockerContainer(const JsonNode &c, FileRead &out)
             k.image = std::string(config->str("Image"));
             const std::string_view user = config->str("User");
             // "" = root; "1000", "1000:1000" or a name (unknown uid, not assumed root).
-            if (user.empty() || user == "0" || user.starts_with("0:") || user == "root")
+            if (user.empty() || user == "0" || user.starts_with("0:") || user == "root" ||
+                user.starts_with("root:"))
                 k.runAsUser = 0;
             else if (std::all_of(
                          user.begin(),
@@ -271,6 +272,8 @@ void readDockerContainer(const JsonNode &c, FileRead &out)
                                                            : user.find(':')),
                          [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
                 k.runAsUser = std::stoll(std::string(user.substr(0, user.find(':'))));
+            else
+                k.runAsNonRoot = true; // a user name other than root: Config.User is effective
             k.podLabels = stringMap(*config, "Labels");
             config->forEachMember("ExposedPorts", [&](std::string_view p, const JsonNode &) {
                 addUnique(k.ports, p);

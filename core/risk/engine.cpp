@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <thread>
 #include <unordered_map>
 
@@ -139,11 +140,21 @@ cvss::Vector withProfile(cvss::Vector v, const std::vector<std::string> &profile
     return v;
 }
 
+// The score a vector stands for in the severity factor: its most specific score (v4.0 the
+// score of the whole vector; v2/v3 the environmental score once an environmental metric
+// is set, else the temporal score once a temporal metric is set, else the base score).
+// Without overrides that is the base score everyone publishes; v3.1's environmental
+// formula would turn some scope-changed 7.0s into 6.9s and move them across a band.
+std::int16_t scoredTenths(const cvss::Vector &v)
+{
+    return cvss::score(v).overall;
+}
+
 } // namespace
 
 std::string_view decisionName(Decision decision)
 {
-    static constexpr std::string_view names[] = {"track", "track*", "attend", "act"};
+    static constexpr std::string_view names[] = {"Track", "Track*", "Attend", "Act"};
     return names[int(decision)];
 }
 
@@ -311,8 +322,9 @@ void Scoring::rescore(const Policy &policy, unsigned threads)
                 }
         // The plain profile counts only when some container runs outside the overridden
         // namespaces (or the image does not run in any).
-        const bool allOverridden =
-            namespaces.size() > 1 && namespaces.size() - 1 == image.namespaces.size();
+        const bool allOverridden = namespaces.size() > 1 &&
+                                   namespaces.size() - 1 == image.namespaces.size() &&
+                                   !image.runsOutsideNamespaces;
         std::vector<std::uint16_t> set;
         for (std::size_t k = allOverridden ? 1 : 0; k < namespaces.size(); ++k) {
             std::vector<std::string> metrics; // "MAV:A", later entries win
@@ -362,11 +374,7 @@ void Scoring::rescore(const Policy &policy, unsigned threads)
         const CvssFact &c = facts.vulns[facts.contexts[ctx].vuln].cvss[std::size_t(choice.cvss)];
         std::int16_t best = -1;
         for (std::uint16_t p : s.m_profileSets[set]) {
-            const cvss::Vector v = withProfile(c.vector, s.m_profiles[p]);
-            std::int16_t t = cvss::environmentalScore(v);
-            if (t < 0)
-                t = c.baseTenths;
-            best = std::max(best, t);
+            best = std::max(best, scoredTenths(withProfile(c.vector, s.m_profiles[p])));
         }
         return best;
     };
@@ -536,9 +544,21 @@ void Scoring::rerank(unsigned threads)
                                   std::min<std::uint64_t>(epss, 0xFFFFF);
         keys[f] = ~((key << 26) | (0x3FFFFFF - (f & 0x3FFFFFF)));
     }
-    radixSort(keys, m_keyBuffer);
     m_ranking.resize(n);
     m_rank.resize(n);
+    if (n > 0x3FFFFFF) {
+        // Beyond 2^26 findings the index no longer fits next to the key: sort indices.
+        for (std::size_t f = 0; f < n; ++f)
+            keys[f] = ~keys[f] >> 26; // the key alone, larger = fix first
+        std::iota(m_ranking.begin(), m_ranking.end(), 0u);
+        std::stable_sort(m_ranking.begin(), m_ranking.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return keys[a] > keys[b];
+        });
+        for (std::size_t r = 0; r < n; ++r)
+            m_rank[m_ranking[r]] = std::uint32_t(r);
+        return;
+    }
+    radixSort(keys, m_keyBuffer);
     for (std::size_t r = 0; r < n; ++r) {
         const std::uint32_t f = std::uint32_t(0x3FFFFFF - ((~keys[r]) & 0x3FFFFFF));
         m_ranking[r] = f;
@@ -572,19 +592,22 @@ CvssChoice Scoring::cvss(std::size_t f) const
     out.source = fact.source;
     out.version = fact.vector.version();
     out.baseTenths = fact.baseTenths;
-    out.environmentalTenths = m_envTenths[f];
+    out.scoredTenths = m_envTenths[f];
     // The vector as scored: the worst profile's overrides applied.
     cvss::Vector best = fact.vector;
     std::int16_t bestScore = -3;
     for (std::uint16_t p : m_profileSets[m_imageProfileSet[m_facts->image[f]]]) {
         const cvss::Vector v = withProfile(fact.vector, m_profiles[p]);
-        const std::int16_t t = cvss::environmentalScore(v);
+        const std::int16_t t = scoredTenths(v);
         if (t > bestScore) {
             bestScore = t;
             best = v;
         }
     }
     out.vector = best.toString();
+    out.environmentalTenths = cvss::environmentalScore(best);
+    if (out.environmentalTenths < 0)
+        out.environmentalTenths = out.baseTenths;
     return out;
 }
 

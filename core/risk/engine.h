@@ -25,7 +25,7 @@ enum class Decision : std::uint8_t
     Attend,
     Act,
 };
-std::string_view decisionName(Decision decision); // "track", "track*", "attend", "act"
+std::string_view decisionName(Decision decision); // "Track", "Track*", "Attend", "Act"
 
 enum class Exploitation : std::uint8_t
 {
@@ -41,8 +41,13 @@ struct CvssChoice
     std::uint16_t source = 0;
     cvss::Version version = cvss::Version::V3_1;
     std::int16_t baseTenths = -1;
-    std::int16_t environmentalTenths = -1; // with the policy's environmental overrides
-    std::string vector;                    // the scored vector, overrides included
+    // The scored vector's environmental score as the specification defines it (v4.0: the
+    // score of the whole vector).
+    std::int16_t environmentalTenths = -1;
+    // What the severity factor uses: the most specific score the scored vector defines
+    // (the base score when no environmental or temporal metric is set).
+    std::int16_t scoredTenths = -1;
+    std::string vector; // the scored vector, overrides included
 };
 
 // Contributions of each factor (points, 0 … weight); they add up to the risk score.
@@ -91,7 +96,8 @@ public:
     // the vulnerability and the CVSS score's band was used; "" when nothing is known.
     std::string_view severitySource(std::size_t finding) const;
     CvssChoice cvss(std::size_t finding) const;
-    // The environmental CVSS score (tenths) the finding is scored with; -1 when it has none.
+    // The CVSS score (tenths) the finding is scored with (CvssChoice::scoredTenths); -1
+    // when it has none.
     std::int16_t cvssTenths(std::size_t finding) const { return m_envTenths[finding]; }
     Exploitation exploitation(std::size_t finding) const;
     bool automatable(std::size_t finding) const;

@@ -57,49 +57,98 @@ std::uint32_t Facts::intern(std::string_view text)
 
 std::string normalizedSource(std::string_view source)
 {
-    std::string s = lower(source);
-    if (s.starts_with("github") || s == "ghsa" || s.starts_with("ghsa:"))
+    const std::string s = lower(source);
+    // Namespaced names ("github:language:java", "nvd:cpe", "sles:distro:sles") fold to
+    // their first part; spellings of one vendor fold to one name.
+    const std::string head = s.substr(0, s.find(':'));
+    if (head.starts_with("github") || head == "ghsa")
         return "ghsa";
-    if (s.starts_with("nvd") || s == "nist")
+    if (head.starts_with("nvd") || head == "nist")
         return "nvd";
-    if (s == "redhat.com" || s == "red hat" || s == "secalert@redhat.com")
+    if (head == "redhat.com" || head == "red hat" || head == "secalert@redhat.com" ||
+        head == "rhel" || head == "redhat" || head == "centos")
         return "redhat";
-    return s;
+    if (head == "oracle-oval" || head == "oracle" || head == "oraclelinux" || head == "ol")
+        return "oracle";
+    if (head == "suse-cvrf" || head == "suse" || head == "sles" || head.starts_with("opensuse") ||
+        head.starts_with("suse linux"))
+        return "suse";
+    if (head == "cbl-mariner" || head == "mariner")
+        return "mariner";
+    if (head == "azurelinux" || head == "azure")
+        return "azure";
+    if (head == "amazon" || head == "amazonlinux" || head == "amzn")
+        return "amazon";
+    if (head == "alma" || head == "almalinux")
+        return "alma";
+    if (head == "rocky" || head == "rockylinux")
+        return "rocky";
+    return s.find(':') == std::string::npos ? s : head;
 }
 
 std::string vendorSourceOf(std::string_view osFamily)
 {
-    const std::string f = lower(osFamily);
-    if (f == "debian" || f == "ubuntu" || f == "alpine" || f == "photon" || f == "rocky" ||
-        f == "alma" || f == "wolfi" || f == "chainguard" || f == "bitnami")
-        return f;
-    if (f == "redhat" || f == "rhel" || f == "centos" || f == "red hat enterprise linux")
-        return "redhat";
-    if (f == "almalinux")
-        return "alma";
-    if (f == "rockylinux")
-        return "rocky";
-    if (f == "amazon" || f == "amazonlinux" || f == "amzn")
-        return "amazon";
-    if (f == "oracle" || f == "ol" || f == "oraclelinux")
-        return "oracle-oval";
-    if (f == "cbl-mariner" || f == "mariner")
-        return "cbl-mariner";
-    if (f == "azurelinux")
-        return "azure";
-    if (f == "suse" || f == "opensuse" || f == "opensuse-leap" || f == "sles" ||
-        f.starts_with("suse linux"))
-        return "suse-cvrf";
-    return {};
+    const std::string f = normalizedSource(osFamily);
+    static constexpr std::string_view vendors[] = {"debian",
+                                                   "ubuntu",
+                                                   "alpine",
+                                                   "photon",
+                                                   "rocky",
+                                                   "alma",
+                                                   "wolfi",
+                                                   "chainguard",
+                                                   "bitnami",
+                                                   "redhat",
+                                                   "oracle",
+                                                   "suse",
+                                                   "mariner",
+                                                   "azure",
+                                                   "amazon",
+                                                   "fedora"};
+    return std::find(std::begin(vendors), std::end(vendors), f) != std::end(vendors)
+               ? f
+               : std::string();
 }
 
 bool isLanguagePackage(std::string_view packageType)
 {
-    static constexpr std::string_view os[] = {
-        "deb",    "rpm",        "apk",         "debian",     "ubuntu", "alpine",  "redhat",
-        "centos", "rocky",      "alma",        "amazon",     "oracle", "photon",  "suse",
-        "wolfi",  "chainguard", "cbl-mariner", "azurelinux", "os",     "os-pkgs", "dpkg",
-        "apkg",   "",           "linux-kernel"};
+    static constexpr std::string_view os[] = {"deb",
+                                              "rpm",
+                                              "apk",
+                                              "debian",
+                                              "ubuntu",
+                                              "alpine",
+                                              "redhat",
+                                              "centos",
+                                              "rocky",
+                                              "rockylinux",
+                                              "alma",
+                                              "almalinux",
+                                              "amazon",
+                                              "amazonlinux",
+                                              "oracle",
+                                              "oraclelinux",
+                                              "ol",
+                                              "photon",
+                                              "suse",
+                                              "sles",
+                                              "opensuse",
+                                              "opensuse-leap",
+                                              "opensuse-tumbleweed",
+                                              "opensuse.leap",
+                                              "opensuse.tumbleweed",
+                                              "fedora",
+                                              "wolfi",
+                                              "chainguard",
+                                              "cbl-mariner",
+                                              "mariner",
+                                              "azurelinux",
+                                              "os",
+                                              "os-pkgs",
+                                              "dpkg",
+                                              "apkg",
+                                              "",
+                                              "linux-kernel"};
     const std::string t = lower(packageType);
     return std::find(std::begin(os), std::end(os), t) == std::end(os);
 }

@@ -28,6 +28,7 @@ struct ImageFacts
     std::string digest;                    // config digest, may be empty
     std::vector<std::string> repositories; // normalised, without tag: "docker.io/library/nginx"
     std::vector<std::string> namespaces;   // where it runs (Kubernetes), sorted
+    bool runsOutsideNamespaces = false;    // a running container has no namespace (docker)
     std::uint16_t vendorSource = 0;        // Facts::sources index of the OS vendor (0 = none)
 
     // Runtime context, from the current inventory.
@@ -120,10 +121,13 @@ enum FindingFlag : std::uint8_t
 };
 
 // Folds a source name to its canonical lower-case form: "GITHUB", "github:language:java"
-// → "ghsa"; "NVD", "nvd:cpe", "nvd@nist.gov" → "nvd"; "suse-cvrf" stays.
+// → "ghsa"; "NVD", "nvd:cpe", "nvd@nist.gov" → "nvd"; "oracle-oval", "oracle:distro:…"
+// → "oracle"; "suse-cvrf", "sles" → "suse"; "cbl-mariner" → "mariner"; "amazonlinux" →
+// "amazon"; other namespaced names ("debian:distro:debian:12") → their first part.
 std::string normalizedSource(std::string_view source);
-// The severity source of an OS family ("debian" → "debian", "rhel"/"centos" → "redhat",
-// "amazonlinux" → "amazon", …); "" when the family has no vendor feed.
+// The severity source of an OS family, in normalizedSource() form ("debian" → "debian",
+// "rhel"/"centos" → "redhat", "amazonlinux" → "amazon", …); "" when the family has no
+// vendor feed.
 std::string vendorSourceOf(std::string_view osFamily);
 // True for package types of language ecosystems (npm, jar, pip, gobinary, …), whose vendor
 // is GHSA rather than the OS.

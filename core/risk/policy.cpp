@@ -2,6 +2,8 @@
 #include "policy.h"
 
 #include "cvss/cvssvector.h"
+#include "facts.h"
+#include "model/imageref.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -170,6 +172,27 @@ private:
     std::string m_error;
 };
 
+// "nginx", "docker.io/nginx:1.25" → "docker.io/library/nginx": the form images are
+// matched in (ImageFacts::repositories).
+std::string repositoryOf(const std::string &reference)
+{
+    std::string ref = model::normalizedImageRef(reference);
+    if (ref.empty())
+        return reference;
+    const std::size_t slash = ref.rfind('/');
+    const std::size_t colon = ref.rfind(':');
+    if (colon != std::string::npos && (slash == std::string::npos || colon > slash))
+        ref.resize(colon);
+    return ref;
+}
+
+// Source names as the fact table spells them; the pseudo-sources stay as they are.
+std::string foldSource(std::string_view name)
+{
+    const std::string l = lower(name);
+    return l == "vendor" || l == "scanner" || l == "*" ? l : normalizedSource(l);
+}
+
 std::optional<cvss::Version> versionFromName(std::string_view name)
 {
     for (cvss::Version v :
@@ -259,7 +282,7 @@ void readPolicy(Reader &r, const QJsonObject &root, Policy &p)
         if (auto sources = r.strings(*severity, path, "sources")) {
             p.severitySources.clear();
             for (const std::string &s : *sources)
-                p.severitySources.push_back(lower(s));
+                p.severitySources.push_back(foldSource(s));
         }
         if (p.severityMode == SeverityMode::List && p.severitySources.empty())
             r.fail(path + ".sources", "mode \"list\" needs at least one source");
@@ -288,7 +311,7 @@ void readPolicy(Reader &r, const QJsonObject &root, Policy &p)
                 r.fail("cvss.sources", "needs at least one source (\"*\" means any)");
             p.cvssSources.clear();
             for (const std::string &s : *sources)
-                p.cvssSources.push_back(lower(s));
+                p.cvssSources.push_back(foldSource(s));
         }
         if (auto versions = r.strings(*c, "cvss", "versions")) {
             p.cvssVersions.clear();
@@ -391,7 +414,7 @@ void readPolicy(Reader &r, const QJsonObject &root, Policy &p)
                     e.value = scope.substr(10);
                 } else if (scope.starts_with("repository:") && scope.size() > 11) {
                     e.scope = EnvironmentalOverride::Scope::Repository;
-                    e.value = scope.substr(11);
+                    e.value = repositoryOf(scope.substr(11));
                 } else {
                     r.fail(path + ".scope",
                            "expected \"fleet\", \"namespace:NAME\" or \"repository:NAME\"");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scoredrows.h"
 
+#include <cmath>
+
 namespace patchwise::risk {
 
 namespace {
@@ -47,12 +49,12 @@ double ScoredRows::number(Field field, std::size_t f) const
         return severityOrdinal(m_scoring.severity(f));
     case Field::Cvss:
         return m_scoring.cvssTenths(f) < 0 ? -1.0 : m_scoring.cvssTenths(f) / 10.0;
-    case Field::Risk:
-        return m_scoring.risk(f);
+    case Field::Risk: // whole thousandths, as printed: `risk >= 5.369` matches 5.369
+        return std::round(double(m_scoring.risk(f)) * 1000.0) / 1000.0;
     case Field::Rank:
         return m_scoring.rank(f);
-    case Field::Epss:
-        return vuln.epss;
+    case Field::Epss: // stored as float; compared as the decimal it was read from
+        return vuln.epss < 0 ? -1.0 : std::round(double(vuln.epss) * 1e6) / 1e6;
     case Field::Kev:
         return vuln.kev;
     case Field::Ransomware:
@@ -151,6 +153,9 @@ FindingRisk findingRisk(const Scoring &scoring, std::size_t f)
     r.factors = scoring.breakdown(f);
     r.rank = scoring.rank(f);
     r.decision = std::string(decisionName(scoring.decision(f)));
+    r.fixable = (facts.flags[f] & Fixable) != 0;
+    r.ransomware = facts.vulns[facts.vuln[f]].ransomware;
+    r.namespaces = image.namespaces;
     r.internetExposed = running && image.internetExposed;
     if (r.internetExposed)
         r.exposureReasons = image.exposureReasons;

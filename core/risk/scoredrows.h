@@ -38,6 +38,9 @@ struct FindingRisk
     Breakdown factors{};
     std::uint32_t rank = 0;
     std::string decision;
+    bool fixable = false;
+    bool ransomware = false;
+    std::vector<std::string> namespaces; // where the image runs
     bool internetExposed = false;
     std::vector<std::string> exposureReasons;
     bool privileged = false;

@@ -174,6 +174,8 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
                                           : std::string(q.text(6));
             if (q.text(3) == "kubernetes" && !q.text(4).empty())
                 addUnique(image.namespaces, std::string(q.text(4)));
+            else
+                image.runsOutsideNamespaces = true;
             image.privileged = image.privileged || q.integer(7) != 0;
             image.hostNamespace = image.hostNamespace || q.integer(8) != 0 || q.integer(9) != 0;
             risk::Tri root = q.isNull(10)
