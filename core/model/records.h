@@ -40,7 +40,9 @@ struct Image
     std::string osVersion;
     bool osEndOfLife = false;
     std::string architecture;
-    std::string user; // config User; "" means root
+    // config User when the report carried the image config ("" means root); none when it
+    // did not (Trivy CycloneDX, Grype without `config`).
+    std::optional<std::string> user;
     std::vector<std::string> exposedPorts;
     std::vector<std::pair<std::string, std::string>> labels;
     std::vector<Layer> layers; // bottom to top

@@ -38,10 +38,13 @@ std::string repositoryOf(std::string_view normalisedRef)
     return std::string(normalisedRef);
 }
 
-// The image's configured user decides when the container sets none: "" and root are root.
-risk::Tri rootFromImageUser(std::string_view user)
+// The image's configured user decides when the container sets none: "" and root are root;
+// unknown when no report carried the image config.
+risk::Tri rootFromImageUser(const std::optional<std::string> &user)
 {
-    const std::string_view name = user.substr(0, user.find(':'));
+    if (!user)
+        return risk::Tri::Unknown;
+    const std::string_view name = std::string_view(*user).substr(0, user->find(':'));
     if (name.empty() || name == "root" || name == "0")
         return risk::Tri::Yes;
     return risk::Tri::No;
@@ -77,7 +80,7 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
     // Images.
     std::unordered_map<std::int64_t, std::uint32_t> imageIndex;
     std::vector<bool> packageList;
-    std::vector<std::string> imageUser;
+    std::vector<std::optional<std::string>> imageUser;
     {
         Statement q(m_db,
                     "SELECT id, name, COALESCE(config_digest, ''), COALESCE(os_family, ''), "
@@ -89,7 +92,7 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
             image.digest = std::string(q.text(2));
             if (const std::string vendor = risk::vendorSourceOf(q.text(3)); !vendor.empty())
                 image.vendorSource = facts.sourceIndex(vendor);
-            imageUser.emplace_back(q.isNull(4) ? std::string_view() : q.text(4));
+            imageUser.push_back(q.isNull(4) ? std::nullopt : std::optional<std::string>(q.text(4)));
             packageList.push_back(q.integer(5) != 0);
             imageIndex.emplace(image.id, std::uint32_t(facts.images.size()));
             facts.images.push_back(std::move(image));
@@ -122,8 +125,9 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
                     "SELECT cr.container_id, s.namespace, s.name, s.type, "
                     "COALESCE(s.external_addresses, ''), cr.ingress_id, COALESCE(g.name, ''), "
                     "COALESCE(g.hosts, ''), COALESCE(g.addresses, '') "
-                    "FROM container_route cr JOIN service s ON s.id = cr.service_id "
-                    "LEFT JOIN ingress g ON g.id = cr.ingress_id");
+                    "FROM container_route cr JOIN current_service s ON s.id = cr.service_id "
+                    "LEFT JOIN current_ingress g ON g.id = cr.ingress_id "
+                    "WHERE cr.ingress_id = 0 OR g.id IS NOT NULL");
         while (q.step()) {
             const std::string service = std::string(q.text(1)) + "/" + std::string(q.text(2));
             const std::string_view type = q.text(3);

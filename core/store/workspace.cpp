@@ -287,6 +287,38 @@ WHERE c.running = 1 AND c.last_snapshot_id = (
     SELECT MAX(c2.last_snapshot_id) FROM container c2
     WHERE c2.platform = c.platform AND c2.namespace = c.namespace);
 )sql",
+    // 4 → 5: "current" by the inventories' time, not the snapshot id (a backfill imported
+    // late is not current), per namespace for Kubernetes, per container for docker
+    // (docker inventories name no host: one host's file must not retire another's
+    // containers); Services and Ingresses likewise, so a deleted Service stops exposing.
+    R"sql(
+DROP VIEW running_container;
+CREATE VIEW running_container AS
+WITH latest AS (
+    SELECT c.platform, c.namespace, MAX(s.taken_at) AS taken_at
+    FROM container c JOIN snapshot s ON s.id = c.last_snapshot_id
+    GROUP BY c.platform, c.namespace)
+SELECT c.* FROM container c
+JOIN snapshot s ON s.id = c.last_snapshot_id
+JOIN latest l ON l.platform = c.platform AND l.namespace = c.namespace
+WHERE c.running = 1 AND (c.platform <> 'kubernetes' OR s.taken_at = l.taken_at);
+CREATE VIEW current_service AS
+WITH latest AS (
+    SELECT v.namespace, MAX(s.taken_at) AS taken_at
+    FROM service v JOIN snapshot s ON s.id = v.last_snapshot_id GROUP BY v.namespace)
+SELECT v.* FROM service v
+JOIN snapshot s ON s.id = v.last_snapshot_id
+JOIN latest l ON l.namespace = v.namespace
+WHERE s.taken_at = l.taken_at;
+CREATE VIEW current_ingress AS
+WITH latest AS (
+    SELECT g.namespace, MAX(s.taken_at) AS taken_at
+    FROM ingress g JOIN snapshot s ON s.id = g.last_snapshot_id GROUP BY g.namespace)
+SELECT g.* FROM ingress g
+JOIN snapshot s ON s.id = g.last_snapshot_id
+JOIN latest l ON l.namespace = g.namespace
+WHERE s.taken_at = l.taken_at;
+)sql",
 };
 
 std::int64_t systemNow()
@@ -1001,10 +1033,10 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
             .bindOptional(5, img.osVersion)
             .bind(6, img.osEndOfLife ? 1 : 0)
             .bindOptional(7, img.architecture);
-        if (img.configDigest.empty() && img.user.empty())
-            st.upsertImage.bindNull(8); // unknown, not "root"
+        if (img.user)
+            st.upsertImage.bind(8, *img.user);
         else
-            st.upsertImage.bind(8, img.user);
+            st.upsertImage.bindNull(8); // unknown, not "root": an earlier report may know
         if (img.created)
             st.upsertImage.bind(9, img.created);
         else
@@ -1384,13 +1416,7 @@ Result<std::vector<FindingRow>> Workspace::findingRows(int limit,
         "COALESCE((SELECT e.probability FROM epss e WHERE e.cve = f.vuln_id), "
         "         (SELECT MAX(e.probability) FROM vuln_alias a JOIN epss e ON e.cve = a.alias "
         "          WHERE a.vuln_id = f.vuln_id), f.epss), "
-        "f.image_id, f.fixed_versions, "
-        "(SELECT COUNT(*) FROM container_image ci JOIN running_container c ON c.id = "
-        "ci.container_id "
-        " WHERE ci.image_id = i.id), "
-        "(SELECT COUNT(*) FROM container_image ci JOIN running_container c ON c.id = "
-        "ci.container_id "
-        " WHERE ci.image_id = i.id AND ci.probable = 1) "
+        "f.image_id, f.fixed_versions "
         "FROM finding f JOIN image i ON i.id = f.image_id " +
             where + "ORDER BY i.name, f.vuln_id, f.pkg_name, f.pkg_version LIMIT ?");
     q.bind(1, std::int64_t(limit));
@@ -1425,8 +1451,6 @@ Result<std::vector<FindingRow>> Workspace::findingRows(int limit,
             r.fixedVersions.emplace_back(rest.substr(0, nl));
             rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
         }
-        r.runningContainers = int(q.integer(21));
-        r.probableContainers = int(q.integer(22));
         byId[r.id] = rows.size();
         byVuln[r.vulnerability].push_back(rows.size());
         byImage[q.integer(19)].push_back(rows.size());
@@ -1465,6 +1489,16 @@ Result<std::vector<FindingRow>> Workspace::findingRows(int limit,
         if (auto it = byVuln.find(std::string(vulnSeverities.text(0))); it != byVuln.end())
             for (std::size_t i : it->second)
                 rows[i].severities.emplace_back(vulnSeverities.text(1), vulnSeverities.text(2));
+    // Running containers per image, counted once per image (not per finding).
+    Statement running(m_db,
+                      "SELECT ci.image_id, COUNT(*), SUM(ci.probable) FROM container_image ci "
+                      "JOIN running_container c ON c.id = ci.container_id GROUP BY ci.image_id");
+    while (running.step())
+        if (auto it = byImage.find(running.integer(0)); it != byImage.end())
+            for (std::size_t i : it->second) {
+                rows[i].runningContainers = int(running.integer(1));
+                rows[i].probableContainers = int(running.integer(2));
+            }
     Statement digests(
         m_db, "SELECT image_id, repo_digest FROM image_repo_digest ORDER BY image_id, repo_digest");
     while (digests.step())

@@ -194,6 +194,77 @@ private Q_SLOTS:
         // The edge pod no longer asks for a host port.
         QVERIFY(!imageNamed(*facts, 4).internetExposed);
     }
+
+    // A newer Service list of a namespace retires the Services it no longer lists.
+    void deletedServiceStopsExposing()
+    {
+        auto ws = fleetWorkspace();
+        const std::string services = fleet::list({QString::fromUtf8(
+            R"json({"kind":"Service","metadata":{"namespace":"shop","name":"admin"},
+"spec":{"type":"ClusterIP","selector":{"app":"admin"},"ports":[{"port":80}]}})json")});
+        QVERIFY(ws->import({read("svc-2.json", services)}, {}));
+        const auto facts = ws->loadFacts(m_now);
+        QVERIFY(facts);
+        QCOMPARE(imageNamed(*facts, 1).runningContainers, 2); // the pods still run
+        QVERIFY(!imageNamed(*facts, 1).internetExposed);      // shop/web is gone
+        QVERIFY(imageNamed(*facts, 2).internetExposed);       // the Ingress still routes
+        QVERIFY(imageNamed(*facts, 3).internetExposed);       // batch was not relisted
+    }
+
+    // Docker inventories name no host: another host's file does not retire containers.
+    void dockerHostsDoNotRetireEachOther()
+    {
+        auto ws = fleetWorkspace();
+        const std::string otherHost =
+            QString::fromUtf8(R"json([{"Id":"e7","Name":"/worker","Image":"%1","RestartCount":0,
+"State":{"Running":true,"StartedAt":"2025-06-21T00:00:00Z"},"Config":{"Image":"registry.example/app7:1.0","User":"www-data"},
+"HostConfig":{},"NetworkSettings":{"Ports":{}}}])json")
+                .arg(fleet::digest(7))
+                .toStdString();
+        QVERIFY(ws->import({read("docker-2.json", otherHost)}, {}));
+        const auto facts = ws->loadFacts(m_now);
+        QVERIFY(facts);
+        QCOMPARE(imageNamed(*facts, 5).runningContainers, 1); // the first host's container
+        QCOMPARE(imageNamed(*facts, 7).runningContainers, 1);
+        // Config.User is the container's effective user: a name other than root is not root.
+        QCOMPARE(imageNamed(*facts, 7).runsAsRoot, risk::Tri::No);
+    }
+
+    // A backfill imported late describes the past: it does not replace the current pods.
+    void backfillIsNotCurrent()
+    {
+        auto ws = fleetWorkspace();
+        const std::string old = fleet::list({fleet::pod(
+            QStringLiteral("shop"), QStringLiteral("old-0"), 6, QStringLiteral("old"))});
+        store::ImportOptions backfill;
+        backfill.snapshotTime = *parseTimestamp("2024-01-01T00:00:00Z");
+        QVERIFY(ws->import({read("pods-old.json", old)}, backfill));
+        const auto facts = ws->loadFacts(m_now);
+        QVERIFY(facts);
+        QCOMPARE(imageNamed(*facts, 6).runningContainers, 0);
+        QCOMPARE(imageNamed(*facts, 1).runningContainers, 2);
+    }
+
+    // The image's user is known once a report carried its config; a later report without
+    // the config does not turn it into root, and without any config it is unknown.
+    void imageUserSurvivesReportsWithoutConfig()
+    {
+        auto ws = fleetWorkspace();
+        const QList<fleet::Vuln> other{fleet::Vuln{QStringLiteral("CVE-2025-0002")}};
+        std::string noConfig = fleet::trivy(
+            4, other, QStringLiteral("app"), {}, QStringLiteral("2025-06-15T00:00:00Z"));
+        const std::string config = R"(,"ImageConfig":{"config":{"User":"app"}})";
+        noConfig.erase(noConfig.find(config), config.size());
+        std::string unknown =
+            fleet::trivy(8, other, QString(), {}, QStringLiteral("2025-06-15T00:00:00Z"));
+        const std::string rootConfig = R"(,"ImageConfig":{"config":{"User":""}})";
+        unknown.erase(unknown.find(rootConfig), rootConfig.size());
+        QVERIFY(ws->import({read("t4-again.json", noConfig), read("t8.json", unknown)}, {}));
+        const auto facts = ws->loadFacts(m_now);
+        QVERIFY(facts);
+        QCOMPARE(imageNamed(*facts, 4).runsAsRoot, risk::Tri::No);
+        QCOMPARE(imageNamed(*facts, 8).runsAsRoot, risk::Tri::Unknown);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRuntimeContext)
