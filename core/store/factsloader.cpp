@@ -71,7 +71,8 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
     risk::Facts facts;
     facts.now = now;
     // Reading the whole workspace: memory-mapped pages save a read() copy per page
-    // (500k findings: 1.75 s -> 1.25 s). Imports keep ordinary I/O.
+    // (500k findings: 1.75 s -> 1.25 s). The setting stays on this connection; it only
+    // changes how SQLite reads pages.
     sqlite3_exec(m_db, "PRAGMA mmap_size = 4294967296", nullptr, nullptr, nullptr);
     const auto failed = [this](const char *what) {
         return Unexpected(std::string("cannot load ") + what + ": " + sqlite3_errmsg(m_db));
