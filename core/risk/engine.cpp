@@ -186,20 +186,22 @@ Scoring::ContextChoice Scoring::choose(const RatingContext &context) const
         }
     };
     const std::uint16_t nvd = sourceNamed("nvd");
+    // The scanner's pick is reported under the scanner's name ("trivy", "grype").
+    const std::uint16_t scannerSource = context.scanner ? context.scanner : kScannerSource;
     switch (m_policy.severityMode) {
     case SeverityMode::VendorFirst:
         take(rated(context.vendorSource), context.vendorSource);
-        take(context.scannerPick, kScannerSource);
+        take(context.scannerPick, scannerSource);
         take(rated(nvd), nvd);
         break;
     case SeverityMode::NvdFirst:
         take(rated(nvd), nvd);
         take(rated(context.vendorSource), context.vendorSource);
-        take(context.scannerPick, kScannerSource);
+        take(context.scannerPick, scannerSource);
         break;
     case SeverityMode::Highest: {
         model::Severity best = context.scannerPick;
-        std::uint16_t source = best == model::Severity::Unknown ? 0 : kScannerSource;
+        std::uint16_t source = best == model::Severity::Unknown ? 0 : scannerSource;
         for (const RatingFact &r : vuln.ratings)
             if (r.severity > best) {
                 best = r.severity;
@@ -213,7 +215,7 @@ Scoring::ContextChoice Scoring::choose(const RatingContext &context) const
             if (name == "vendor") {
                 take(rated(context.vendorSource), context.vendorSource);
             } else if (name == "scanner") {
-                take(context.scannerPick, kScannerSource);
+                take(context.scannerPick, scannerSource);
             } else if (name == "*") {
                 for (const RatingFact &r : vuln.ratings)
                     take(r.severity, r.source);

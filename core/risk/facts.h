@@ -78,6 +78,7 @@ struct RatingContext
     std::uint32_t vuln;
     std::uint16_t vendorSource;  // 0 = none
     model::Severity scannerPick; // Unknown when no scanner picked
+    std::uint16_t scanner = 0;   // Facts::sources index of the scanner that picked ("trivy")
 };
 
 struct Facts

@@ -316,16 +316,17 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
         // Each scanner pick in scan order, merged with the findings by id: the last one
         // for a finding is its latest scan's pick.
         Statement picks(m_db,
-                        "SELECT fs.finding_id, fs.severity FROM finding_scan fs "
+                        "SELECT fs.finding_id, fs.severity, s.scanner FROM finding_scan fs "
                         "JOIN scan s ON s.id = fs.scan_id WHERE fs.severity IS NOT NULL "
                         "ORDER BY fs.finding_id, s.taken_at, s.id");
         bool morePicks = picks.step();
         const auto latestPick = [&](std::int64_t findingId) {
-            model::Severity pick = model::Severity::Unknown;
+            std::pair<model::Severity, std::uint16_t> pick{model::Severity::Unknown, 0};
             while (morePicks && picks.integer(0) < findingId)
                 morePicks = picks.step();
             while (morePicks && picks.integer(0) == findingId) {
-                pick = model::severityFromWord(picks.text(1));
+                pick = {model::severityFromWord(picks.text(1)),
+                        facts.sourceIndex(risk::normalizedSource(picks.text(2)))};
                 morePicks = picks.step();
             }
             return pick;
@@ -371,12 +372,14 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
             const std::uint16_t vendor = !language ? facts.images[image->second].vendorSource
                                          : q.text(5) == "bitnami" ? bitnami
                                                                   : ghsa;
-            const model::Severity pick = latestPick(q.integer(0));
-            const std::uint64_t key = (std::uint64_t(vuln->second) << 24) |
-                                      (std::uint64_t(vendor) << 8) | std::uint64_t(pick);
+            const auto [pick, scanner] = latestPick(q.integer(0));
+            // vuln 32 bits, vendor 16, scanner 12, pick 4.
+            const std::uint64_t key = (std::uint64_t(vuln->second) << 32) |
+                                      (std::uint64_t(vendor) << 16) |
+                                      (std::uint64_t(scanner & 0xFFF) << 4) | std::uint64_t(pick);
             auto [ctx, inserted] = contexts.try_emplace(key, std::uint32_t(facts.contexts.size()));
             if (inserted)
-                facts.contexts.push_back({vuln->second, vendor, pick});
+                facts.contexts.push_back({vuln->second, vendor, pick, scanner});
             facts.context.push_back(ctx->second);
         }
         if (q.failed() || picks.failed())
