@@ -713,7 +713,8 @@ struct ImportSession::Private
     // Vulnerability-level facts (text, aliases, URLs, CWEs, CVSS, vendor severities) are
     // written once per vulnerability and scanner per import: a fleet repeats the same CVE
     // thousands of times, and one scanner says the same about it every time.
-    std::unordered_set<std::uint64_t> vulnsWritten; // XXH3-64 of vulnerability + scanner
+    // XXH3-64 of vulnerability + scanner + its ratings and vectors in that report.
+    std::unordered_set<std::uint64_t> vulnsWritten;
     // Finding keys (vulnerability, package, version) → id, per image touched by this import,
     // loaded from the workspace the first time the image is seen.
     // Keys are XXH3-128 fingerprints of "vulnerability\x1fpackage\x1fversion": no string
@@ -1113,7 +1114,16 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
             layerOf.emplace(img.layers[i].diffId, int(i));
         for (const model::Finding &f : scan.findings) {
             ++out.findings;
+            // What a report says about the vulnerability itself is written once per distinct
+            // statement: reports from different trivy-db versions (or trimmed VendorSeverity
+            // maps) rate the same CVE differently, and every rating must land.
             d->keyBuffer.assign(f.vulnerabilityId).append(1, '\n').append(scan.scanner);
+            for (const model::SeverityRating &r : f.severities)
+                if (!r.scannerPick)
+                    d->keyBuffer.append(1, '\n').append(r.source).append(1, '=').append(
+                        model::severityKey(r.severity));
+            for (const model::CvssRecord &c : f.cvss)
+                d->keyBuffer.append(1, '\n').append(c.source).append(1, ' ').append(c.vector);
             if (d->vulnsWritten.insert(XXH3_64bits(d->keyBuffer.data(), d->keyBuffer.size()))
                     .second) {
                 st.upsertVuln.bind(1, f.vulnerabilityId)
