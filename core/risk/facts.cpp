@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "facts.h"
 
+#include "util/asciicase.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -8,14 +10,6 @@
 namespace patchwise::risk {
 
 namespace {
-
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    std::transform(
-        out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return out;
-}
 
 // Parses a dotted IPv4 address; false for anything else.
 bool parseIpv4(std::string_view s, std::array<int, 4> &out)
@@ -57,7 +51,7 @@ std::uint32_t Facts::intern(std::string_view text)
 
 std::string normalizedSource(std::string_view source)
 {
-    const std::string s = lower(source);
+    const std::string s = asciiLowered(source);
     // Namespaced names ("github:language:java", "nvd:cpe", "sles:distro:sles") fold to
     // their first part; spellings of one vendor fold to one name.
     const std::string head = s.substr(0, s.find(':'));
@@ -149,7 +143,7 @@ bool isLanguagePackage(std::string_view packageType)
                                               "apkg",
                                               "",
                                               "linux-kernel"};
-    const std::string t = lower(packageType);
+    const std::string t = asciiLowered(packageType);
     return std::find(std::begin(os), std::end(os), t) == std::end(os);
 }
 
@@ -169,7 +163,7 @@ bool isShellPackage(std::string_view name)
                                                   "bash-static",
                                                   "yash",
                                                   "toybox"};
-    const std::string n = lower(name);
+    const std::string n = asciiLowered(name);
     return std::find(std::begin(shells), std::end(shells), n) != std::end(shells);
 }
 

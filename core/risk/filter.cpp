@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filter.h"
 
+#include "util/asciicase.h"
 #include "util/textspace.h"
 
 #include <algorithm>
@@ -17,26 +18,13 @@ namespace {
 // ---------------------------------------------------------------------------------------
 // Text helpers (ASCII case folding; other bytes compare as they are)
 
-constexpr char fold(char c)
-{
-    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
-}
-
-std::string lowered(std::string_view s)
-{
-    std::string out(s);
-    for (char &c : out)
-        c = fold(c);
-    return out;
-}
-
 // `lowerNeedle` must already be folded.
 bool equalsFolded(std::string_view hay, std::string_view lowerNeedle)
 {
     if (hay.size() != lowerNeedle.size())
         return false;
     for (std::size_t i = 0; i < hay.size(); ++i) {
-        if (fold(hay[i]) != lowerNeedle[i])
+        if (asciiLower(hay[i]) != lowerNeedle[i])
             return false;
     }
     return true;
@@ -47,7 +35,7 @@ int compareFolded(std::string_view a, std::string_view lowerB)
 {
     const std::size_t n = std::min(a.size(), lowerB.size());
     for (std::size_t i = 0; i < n; ++i) {
-        const auto x = static_cast<unsigned char>(fold(a[i]));
+        const auto x = static_cast<unsigned char>(asciiLower(a[i]));
         const auto y = static_cast<unsigned char>(lowerB[i]);
         if (x != y)
             return x < y ? -1 : 1;
@@ -64,10 +52,10 @@ bool containsFolded(std::string_view hay, std::string_view lowerNeedle)
     const char first = lowerNeedle[0];
     const std::size_t last = hay.size() - lowerNeedle.size();
     for (std::size_t i = 0; i <= last; ++i) {
-        if (fold(hay[i]) != first)
+        if (asciiLower(hay[i]) != first)
             continue;
         std::size_t j = 1;
-        while (j < lowerNeedle.size() && fold(hay[i + j]) == lowerNeedle[j])
+        while (j < lowerNeedle.size() && asciiLower(hay[i + j]) == lowerNeedle[j])
             ++j;
         if (j == lowerNeedle.size())
             return true;
@@ -98,7 +86,7 @@ constexpr std::array<std::string_view, 4> decisionNames = {"track", "track*", "a
 
 std::optional<double> severityOrdinal(std::string_view word)
 {
-    const std::string w = lowered(word);
+    const std::string w = asciiLowered(word);
     if (w == "critical")
         return 4;
     if (w == "high" || w == "important")
@@ -114,7 +102,7 @@ std::optional<double> severityOrdinal(std::string_view word)
 
 std::optional<double> decisionOrdinal(std::string_view word)
 {
-    const std::string w = lowered(word);
+    const std::string w = asciiLowered(word);
     if (w == "act")
         return 3;
     if (w == "attend")
@@ -128,7 +116,7 @@ std::optional<double> decisionOrdinal(std::string_view word)
 
 std::optional<bool> boolValue(std::string_view word)
 {
-    const std::string w = lowered(word);
+    const std::string w = asciiLowered(word);
     if (w == "true" || w == "yes" || w == "1")
         return true;
     if (w == "false" || w == "no" || w == "0")
@@ -631,7 +619,7 @@ private:
             return std::nullopt;
         }
         case FieldType::Text:
-            cond.texts.push_back(lowered(t.text));
+            cond.texts.push_back(asciiLowered(t.text));
             return std::nullopt;
         }
         return std::nullopt;

@@ -4,6 +4,7 @@
 #include "cvss/cvssvector.h"
 #include "facts.h"
 #include "model/imageref.h"
+#include "util/asciicase.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -30,22 +31,6 @@ constexpr std::string_view kFactorNames[FactorCount] = {
 
 constexpr std::string_view kSeverityKeys[6] = {
     "unknown", "negligible", "low", "medium", "high", "critical"};
-
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    std::transform(
-        out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return out;
-}
-
-std::string upper(std::string_view s)
-{
-    std::string out(s);
-    std::transform(
-        out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::toupper(c)); });
-    return out;
-}
 
 std::string str(const QString &s)
 {
@@ -189,7 +174,7 @@ std::string repositoryOf(const std::string &reference)
 // Source names as the fact table spells them; the pseudo-sources stay as they are.
 std::string foldSource(std::string_view name)
 {
-    const std::string l = lower(name);
+    const std::string l = asciiLowered(name);
     return l == "vendor" || l == "scanner" || l == "*" ? l : normalizedSource(l);
 }
 
@@ -266,7 +251,8 @@ void readPolicy(Reader &r, const QJsonObject &root, Policy &p)
         const std::string path = "severity";
         r.onlyKeys(*severity, path, {"mode", "sources", "cvssShare", "ratingValues"});
         if (severity->contains(QStringLiteral("mode"))) {
-            const std::string mode = lower(str(severity->value(QStringLiteral("mode")).toString()));
+            const std::string mode =
+                asciiLowered(str(severity->value(QStringLiteral("mode")).toString()));
             if (mode == "vendor-first")
                 p.severityMode = SeverityMode::VendorFirst;
             else if (mode == "nvd-first")
@@ -425,8 +411,8 @@ void readPolicy(Reader &r, const QJsonObject &root, Policy &p)
                 } else {
                     const QJsonObject m = metrics.toObject();
                     for (auto it = m.begin(); it != m.end(); ++it) {
-                        const std::string metric = upper(str(it.key()));
-                        const std::string value = upper(str(it.value().toString()));
+                        const std::string metric = asciiUppered(str(it.key()));
+                        const std::string value = asciiUppered(str(it.value().toString()));
                         if (!it.value().isString() || !environmentalMetricExists(metric, value)) {
                             r.fail(path + ".metrics." + str(it.key()),
                                    "\"" + str(it.key()) + ":" + str(it.value().toString()) +

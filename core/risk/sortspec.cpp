@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sortspec.h"
 
+#include "util/asciicase.h"
 #include "util/textspace.h"
 
 #include <algorithm>
@@ -16,19 +17,6 @@
 namespace patchwise::risk {
 
 namespace {
-
-constexpr char fold(char c)
-{
-    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
-}
-
-std::string lowered(std::string_view s)
-{
-    std::string out(s);
-    for (char &c : out)
-        c = fold(c);
-    return out;
-}
 
 std::string quoted(std::string_view s)
 {
@@ -91,7 +79,7 @@ public:
                 const std::size_t dirAt = m_pos;
                 while (m_pos < m_text.size() && isNameByte(m_text[m_pos]))
                     ++m_pos;
-                const std::string direction = lowered(m_text.substr(dirAt, m_pos - dirAt));
+                const std::string direction = asciiLowered(m_text.substr(dirAt, m_pos - dirAt));
                 if (direction == "asc")
                     descending = false;
                 else if (direction == "desc")
@@ -182,7 +170,7 @@ textKeys(const RowSource &rows, std::span<const std::uint32_t> order, Field fiel
         std::int64_t(1) << 26);
 
     auto idOfText = [&](std::string_view text) {
-        std::string lower = lowered(text);
+        std::string lower = asciiLowered(text);
         const auto [it, inserted] =
             byText.try_emplace(std::move(lower), static_cast<std::uint32_t>(distinct.size()));
         if (inserted)
