@@ -1378,6 +1378,29 @@ Result<ImportSummary> ImportSession::commit()
     return std::move(d->summary);
 }
 
+Result<std::vector<ImageLayers>> Workspace::imageLayers() const
+{
+    std::vector<ImageLayers> images;
+    std::unordered_map<std::int64_t, std::size_t> byId;
+    Statement q(m_db, "SELECT id, name, COALESCE(config_digest, '') FROM image ORDER BY id");
+    while (q.step()) {
+        byId.emplace(q.integer(0), images.size());
+        images.push_back({q.integer(0), std::string(q.text(1)), std::string(q.text(2)), {}});
+    }
+    Statement layers(m_db,
+                     "SELECT image_id, diff_id, COALESCE(blob_digest, ''), COALESCE(size, -1), "
+                     "COALESCE(created_by, '') FROM layer ORDER BY image_id, idx");
+    while (layers.step())
+        if (auto it = byId.find(layers.integer(0)); it != byId.end())
+            images[it->second].layers.push_back({std::string(layers.text(1)),
+                                                 std::string(layers.text(2)),
+                                                 layers.integer(3),
+                                                 std::string(layers.text(4))});
+    if (q.failed() || layers.failed())
+        return fail("cannot read layers: " + lastError(m_db));
+    return images;
+}
+
 Result<std::vector<FindingRow>> Workspace::findings(int limit) const
 {
     return findingRows(limit, nullptr);

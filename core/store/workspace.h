@@ -85,6 +85,15 @@ struct FindingRow
     std::optional<risk::FindingRisk> risk; // set when the caller scored the finding
 };
 
+// An image with its layers, bottom to top (`patchwise-cli layers`, base-image detection).
+struct ImageLayers
+{
+    std::int64_t id = 0;
+    std::string name;
+    std::string digest; // config digest, may be empty
+    std::vector<model::Layer> layers;
+};
+
 class ImportSession;
 
 // The SQLite workspace: the durable record of everything imported. Schema versioned with
@@ -122,6 +131,10 @@ public:
     // context (current inventory), ratings, CVSS vectors, KEV and EPSS. `now` (Unix
     // seconds) is the analysis time.
     Result<risk::Facts> loadFacts(std::int64_t now) const;
+
+    // Every image with its stored layers in order (DiffID, blob digest, size, the history
+    // line that created it).
+    Result<std::vector<ImageLayers>> imageLayers() const;
 
     std::int64_t count(const char *table) const; // tests and summaries
 
