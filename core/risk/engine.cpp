@@ -497,21 +497,15 @@ void Scoring::pointsOf(std::size_t f, std::array<std::int32_t, FactorCount> &out
     out[int(Factor::InternetExposure)] = ip.internetExposure[cp.attackVector];
     out[int(Factor::Running)] = ip.runningPoints;
     out[int(Factor::Prevalence)] = ip.prevalence;
-    std::int32_t time = 0;
-    if (ip.running && (facts.flags[f] & (Resolved | Suppressed)) == 0) {
-        const std::int64_t start = std::max(facts.firstSeen[f], ip.runningSince);
-        if (start > 0 && facts.now > start) {
-            const double days = double(facts.now - start) / double(kDay);
-            time = milli(m_policy.weights[int(Factor::ExposureTime)] * days /
-                         (days + m_policy.exposureHalfDays));
-        }
-    }
-    out[int(Factor::ExposureTime)] = time;
+    const double days = daysExposed(ip.running, ip.runningSince, f);
+    out[int(Factor::ExposureTime)] = days > 0 ? milli(m_policy.weights[int(Factor::ExposureTime)] *
+                                                      days / (days + m_policy.exposureHalfDays))
+                                              : 0;
     out[int(Factor::Privilege)] = ip.privilege[cp.hostReach ? 1 : 0];
     out[int(Factor::Reachability)] = ip.reachability[cp.attackVector];
 }
 
-Breakdown Scoring::factors(std::size_t f) const
+Breakdown Scoring::breakdown(std::size_t f) const
 {
     std::array<std::int32_t, FactorCount> points;
     pointsOf(f, points);
@@ -519,11 +513,6 @@ Breakdown Scoring::factors(std::size_t f) const
     for (int k = 0; k < FactorCount; ++k)
         b[std::size_t(k)] = float(points[std::size_t(k)]) / 1000.0f;
     return b;
-}
-
-Breakdown Scoring::breakdown(std::size_t finding) const
-{
-    return factors(finding);
 }
 
 void Scoring::rerank(unsigned threads)
@@ -658,11 +647,16 @@ Decision Scoring::decision(std::size_t f) const
 
 double Scoring::exposureDays(std::size_t f) const
 {
+    const ImageFacts &image = m_facts->images[m_facts->image[f]];
+    return daysExposed(image.runningContainers > 0, image.runningSince, f);
+}
+
+double Scoring::daysExposed(bool running, std::int64_t runningSince, std::size_t f) const
+{
     const Facts &facts = *m_facts;
-    const ImageFacts &image = facts.images[facts.image[f]];
-    if (image.runningContainers == 0 || (facts.flags[f] & (Resolved | Suppressed)) != 0)
+    if (!running || (facts.flags[f] & (Resolved | Suppressed)) != 0)
         return 0;
-    const std::int64_t start = std::max(facts.firstSeen[f], image.runningSince);
+    const std::int64_t start = std::max(facts.firstSeen[f], runningSince);
     if (start <= 0 || facts.now <= start)
         return 0;
     return double(facts.now - start) / double(kDay);

@@ -133,10 +133,6 @@ private:
         bool totalImpact = false;
         bool hostReach = true; // scope change / high C+I impact, or unknown
     };
-    struct ImageContext
-    {
-        std::uint16_t profileSet = 0;
-    };
 
     const Facts *m_facts = nullptr;
     Policy m_policy;
@@ -174,7 +170,9 @@ private:
     std::vector<ImagePoints> m_imagePoints;
 
     void pointsOf(std::size_t finding, std::array<std::int32_t, FactorCount> &out) const;
-    Breakdown factors(std::size_t finding) const;
+    // Days a running container of the image has carried the finding (0 when not running,
+    // resolved or suppressed).
+    double daysExposed(bool running, std::int64_t runningSince, std::size_t finding) const;
     ContextChoice choose(const RatingContext &context) const;
 };
 
