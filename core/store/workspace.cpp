@@ -1385,8 +1385,29 @@ Result<std::vector<ImageLayers>> Workspace::imageLayers() const
     Statement q(m_db, "SELECT id, name, COALESCE(config_digest, '') FROM image ORDER BY id");
     while (q.step()) {
         byId.emplace(q.integer(0), images.size());
-        images.push_back({q.integer(0), std::string(q.text(1)), std::string(q.text(2)), {}});
+        ImageLayers image;
+        image.id = q.integer(0);
+        image.name = std::string(q.text(1));
+        image.digest = std::string(q.text(2));
+        images.push_back(std::move(image));
     }
+    Statement digests(m_db, "SELECT image_id, repo_digest FROM image_repo_digest ORDER BY 1, 2");
+    while (digests.step())
+        if (auto it = byId.find(digests.integer(0)); it != byId.end())
+            images[it->second].repoDigests.emplace_back(digests.text(1));
+    Statement refs(m_db, "SELECT image_id, ref FROM image_ref ORDER BY 1, 2");
+    while (refs.step())
+        if (auto it = byId.find(refs.integer(0)); it != byId.end())
+            images[it->second].refs.emplace_back(refs.text(1));
+    Statement labels(m_db,
+                     "SELECT image_id, key, value FROM image_label WHERE key IN "
+                     "('org.opencontainers.image.base.name', "
+                     "'org.opencontainers.image.base.digest')");
+    while (labels.step())
+        if (auto it = byId.find(labels.integer(0)); it != byId.end())
+            (labels.text(1).ends_with(".name") ? images[it->second].baseNameLabel
+                                               : images[it->second].baseDigestLabel) =
+                std::string(labels.text(2));
     Statement layers(m_db,
                      "SELECT image_id, diff_id, COALESCE(blob_digest, ''), COALESCE(size, -1), "
                      "COALESCE(created_by, '') FROM layer ORDER BY image_id, idx");
@@ -1396,7 +1417,7 @@ Result<std::vector<ImageLayers>> Workspace::imageLayers() const
                                                  std::string(layers.text(2)),
                                                  layers.integer(3),
                                                  std::string(layers.text(4))});
-    if (q.failed() || layers.failed())
+    if (q.failed() || digests.failed() || refs.failed() || labels.failed() || layers.failed())
         return fail("cannot read layers: " + lastError(m_db));
     return images;
 }

@@ -90,8 +90,13 @@ struct ImageLayers
 {
     std::int64_t id = 0;
     std::string name;
-    std::string digest; // config digest, may be empty
+    std::string digest;                   // config digest, may be empty
+    std::vector<std::string> repoDigests; // repo@sha256:…
+    std::vector<std::string> refs;        // normalised names and tags (docker.io/library/x:1)
     std::vector<model::Layer> layers;
+    // OCI base-image annotations, when the image carries them as labels.
+    std::string baseNameLabel;   // org.opencontainers.image.base.name
+    std::string baseDigestLabel; // org.opencontainers.image.base.digest
 };
 
 class ImportSession;

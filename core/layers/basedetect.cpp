@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "basedetect.h"
+
+#include "model/imageref.h"
+
+#include <algorithm>
+
+namespace patchwise::layers {
+
+namespace {
+
+// True when `base`'s DiffIDs are a strict, non-empty prefix of `image`'s.
+bool isStrictPrefix(const store::ImageLayers &base, const store::ImageLayers &image)
+{
+    if (base.layers.empty() || base.layers.size() >= image.layers.size())
+        return false;
+    for (std::size_t i = 0; i < base.layers.size(); ++i)
+        if (base.layers[i].diffId != image.layers[i].diffId)
+            return false;
+    return true;
+}
+
+// The digest part of "repo@sha256:…" or a bare "sha256:…", lower case.
+std::string digestPart(std::string_view reference)
+{
+    const std::size_t at = reference.rfind('@');
+    std::string d(at == std::string_view::npos ? reference : reference.substr(at + 1));
+    std::transform(
+        d.begin(), d.end(), d.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return d;
+}
+
+// Does the label (a name or a digest) name this workspace image?
+bool labelNames(const store::ImageLayers &candidate, std::string_view name, std::string_view digest)
+{
+    if (!digest.empty()) {
+        const std::string d = digestPart(digest);
+        if (candidate.digest == d)
+            return true;
+        for (const std::string &r : candidate.repoDigests)
+            if (digestPart(r) == d)
+                return true;
+    }
+    if (!name.empty()) {
+        if (const std::string d = digestPart(name); d.starts_with("sha256:")) {
+            for (const std::string &r : candidate.repoDigests)
+                if (digestPart(r) == d)
+                    return true;
+        }
+        const std::string ref = model::normalizedImageRef(name);
+        if (!ref.empty() &&
+            std::find(candidate.refs.begin(), candidate.refs.end(), ref) != candidate.refs.end())
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+std::vector<std::optional<BaseImage>>
+detectBaseImages(const std::vector<store::ImageLayers> &images)
+{
+    std::vector<std::optional<BaseImage>> out(images.size());
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        const store::ImageLayers &image = images[i];
+        // The nearest scanned ancestor by layers.
+        std::optional<std::size_t> prefix;
+        for (std::size_t j = 0; j < images.size(); ++j)
+            if (j != i && isStrictPrefix(images[j], image) &&
+                (!prefix || images[j].layers.size() > images[*prefix].layers.size()))
+                prefix = j;
+        const bool labelled = !image.baseNameLabel.empty() || !image.baseDigestLabel.empty();
+        std::optional<std::size_t> named;
+        if (labelled)
+            for (std::size_t j = 0; j < images.size(); ++j)
+                if (j != i && labelNames(images[j], image.baseNameLabel, image.baseDigestLabel)) {
+                    named = j;
+                    break;
+                }
+
+        const auto fromImage = [&](std::size_t j, const char *how) {
+            BaseImage base;
+            base.index = j;
+            base.inWorkspace = true;
+            base.name = images[j].name;
+            base.digest = images[j].digest;
+            base.layerCount = int(images[j].layers.size());
+            base.detectedBy = how;
+            base.confidence = "high";
+            return base;
+        };
+        if (named && isStrictPrefix(images[*named], image)) {
+            out[i] = fromImage(*named, "label");
+        } else if (prefix) {
+            out[i] = fromImage(*prefix, "prefix");
+        } else if (labelled) {
+            BaseImage base;
+            base.name = image.baseNameLabel;
+            base.digest = image.baseDigestLabel;
+            base.detectedBy = "label";
+            base.confidence = "medium";
+            out[i] = base;
+        }
+    }
+    return out;
+}
+
+} // namespace patchwise::layers

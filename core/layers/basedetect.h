@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/workspace.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+// Base-image detection (formats.md §12): which image another image was built on, how that
+// was found, and how many of its bottom layers belong to the base.
+namespace patchwise::layers {
+
+struct BaseImage
+{
+    std::size_t index = 0; // ImageLayers index of the base when it is in the workspace
+    bool inWorkspace = false;
+    std::string name;    // as the label or the base image names it
+    std::string digest;  // config digest (workspace image) or the label's digest
+    int layerCount = -1; // bottom layers that belong to the base; -1 unknown
+    // "label" (OCI base annotations, confirmed or not by the layers), "prefix" (another
+    // scanned image's DiffIDs are a strict prefix of this image's).
+    std::string detectedBy;
+    std::string confidence; // "high" when the layers prove it, "medium" on a label alone
+};
+
+// The base of every image (same order as `images`), or nothing. A base whose DiffIDs are a
+// strict prefix wins; among several, the longest prefix (the nearest ancestor). A label
+// naming an image in the workspace whose layers are a prefix is reported as found by
+// label with high confidence; a label naming an image that is not in the workspace (or
+// whose layers do not match) is reported with medium confidence and no layer count.
+std::vector<std::optional<BaseImage>>
+detectBaseImages(const std::vector<store::ImageLayers> &images);
+
+} // namespace patchwise::layers
