@@ -51,6 +51,10 @@ constexpr std::string_view kUsage =
     "                     findings by severity, running containers, exposure, risk sum\n"
     "  matrix --db FILE --vendor SOURCE [--policy FILE]\n"
     "                     NVD CVSS severity x the vendor's severity, with counts\n"
+    "  layers --db FILE --image REF [--policy FILE] [--now TIME]\n"
+    "                     one image layer by layer: DiffID, history line, size, open findings\n"
+    "                     by severity, risk, and which layers came with its base image\n"
+    "                     (REF: name:tag, repo digest, config digest or a unique prefix)\n"
     "  policy [--policy FILE]\n"
     "                     print the policy in effect (all keys, defaults filled in): a\n"
     "                     starting point for your own, or a check of one you wrote\n"
@@ -377,6 +381,40 @@ int runMatrix(int argc, char **argv)
     return writeStdout(patchwise::exporting::matrixJson(matrix)) ? 0 : 1;
 }
 
+int runLayers(int argc, char **argv)
+{
+    const Args args = parseArgs(argc, argv, {"--db", "--policy", "--image", "--now"}, {"--help"});
+    if (!args.error.empty())
+        return usageError("layers: " + args.error);
+    if (args.flag("--help")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (!args.positional.empty())
+        return usageError("layers: unexpected argument \"" + args.positional.front() + "\"");
+    const auto reference = args.option("--image");
+    if (!reference || reference->empty())
+        return usageError("layers: --image REF is required");
+    int status = 0;
+    const auto scored = loadScored("layers", args, status);
+    if (!scored)
+        return status;
+    const auto images = scored->workspace->imageLayers();
+    if (!images) {
+        std::cerr << "patchwise-cli layers: " << images.error() << "\n";
+        return 1;
+    }
+    const auto index = patchwise::layers::resolveImage(*images, *reference);
+    if (!index) {
+        std::cerr << "patchwise-cli layers: " << index.error() << "\n";
+        return 1;
+    }
+    const auto bases = patchwise::layers::detectBaseImages(*images);
+    const auto view =
+        patchwise::layers::layerView(*images, *index, bases[*index], *scored->scoring);
+    return writeStdout(patchwise::exporting::layersJson(view)) ? 0 : 1;
+}
+
 int runPolicy(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, {"--policy"}, {"--help"});
@@ -517,5 +555,7 @@ int main(int argc, char **argv)
         return runMatrix(argc, argv);
     if (command == "policy")
         return runPolicy(argc, argv);
+    if (command == "layers")
+        return runLayers(argc, argv);
     return usageError("unknown command \"" + std::string(command) + "\"");
 }

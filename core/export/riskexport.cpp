@@ -99,6 +99,59 @@ std::string imagesJson(const risk::Scoring &scoring)
     return out;
 }
 
+std::string layersJson(const layers::ImageLayerView &view)
+{
+    const auto nullable = [](std::string &out, const std::string &value) {
+        if (value.empty())
+            out.append("null");
+        else
+            appendJsonString(out, value);
+    };
+    std::string out = "{\"image\":";
+    appendJsonString(out, view.image);
+    out.append(",\"imageDigest\":");
+    nullable(out, view.imageDigest);
+    out.append(",\n\"base\":");
+    if (!view.base) {
+        out.append("null");
+    } else {
+        out.append("{\"name\":");
+        nullable(out, view.base->name);
+        out.append(",\"digest\":");
+        nullable(out, view.base->digest);
+        out.append(",\"layerCount\":");
+        out.append(view.base->layerCount >= 0 ? std::to_string(view.base->layerCount) : "null");
+        out.append(",\"detectedBy\":");
+        appendJsonString(out, view.base->detectedBy);
+        out.append(",\"confidence\":");
+        appendJsonString(out, view.base->confidence);
+        out.append(",\"inWorkspace\":");
+        out.append(view.base->inWorkspace ? "true" : "false");
+        out.push_back('}');
+    }
+    out.append(",\"unattributedFindings\":" + std::to_string(view.unattributed));
+    out.append(",\n\"layers\":[");
+    for (std::size_t i = 0; i < view.layers.size(); ++i) {
+        const layers::LayerSummary &l = view.layers[i];
+        out.append(i ? ",\n{" : "\n{");
+        out.append("\"index\":" + std::to_string(l.index) + ",\"diffId\":");
+        appendJsonString(out, l.diffId);
+        out.append(",\"createdBy\":");
+        nullable(out, l.createdBy);
+        out.append(",\"size\":" + (l.size >= 0 ? std::to_string(l.size) : std::string("null")));
+        out.append(",\"inBase\":");
+        out.append(l.inBase ? "true" : "false");
+        out.append(",\"findings\":" + std::to_string(l.findings) + ",\"bySeverity\":{");
+        for (std::size_t k = 0; k < 5; ++k)
+            out.append((k ? ",\"" : "\"") + std::string(kOrder[k]) +
+                       "\":" + std::to_string(l.bySeverity[k]));
+        out.append("},\"baseImageFixes\":" + std::to_string(l.baseImageFixes));
+        out.append(",\"riskSum\":" + formatPoints(l.riskSum) + "}");
+    }
+    out.append(view.layers.empty() ? "]}\n" : "\n]}\n");
+    return out;
+}
+
 std::string matrixJson(const risk::SeverityMatrix &m)
 {
     std::string out = "{\"vendor\":";

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "layers/layerview.h"
 #include "risk/engine.h"
 
 #include <string>
@@ -10,6 +11,9 @@ namespace patchwise::exporting {
 // `patchwise-cli images`: one object per image (grade, next grade drop, open findings by
 // effective severity, running containers, exposure, summed risk), worst grade first.
 std::string imagesJson(const risk::Scoring &scoring);
+
+// `patchwise-cli layers`: one image layer by layer, with its base image.
+std::string layersJson(const layers::ImageLayerView &view);
 
 // `patchwise-cli matrix`: NVD CVSS severity rows × the vendor's rating columns.
 std::string matrixJson(const risk::SeverityMatrix &matrix);

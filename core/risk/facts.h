@@ -103,6 +103,7 @@ struct Facts
     std::vector<std::uint32_t> version;       // strings index
     std::vector<std::uint32_t> packageType;   // strings index
     std::vector<std::uint32_t> fixedVersions; // strings index, space separated
+    std::vector<std::int16_t> layerIndex;     // position in the image's layers, -1 unknown
     std::vector<std::uint8_t> fixState;       // model::FixState
     std::vector<std::uint8_t> flags;          // FindingFlag bits
     std::vector<std::int64_t> firstSeen;

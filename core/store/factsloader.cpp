@@ -311,7 +311,9 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
                     "SELECT f.id, f.image_id, f.vuln_id, f.pkg_name, f.pkg_version, "
                     "COALESCE(f.pkg_type, ''), COALESCE(f.fixed_versions, ''), f.fix_state, "
                     "f.suppressed, COALESCE(f.first_seen, 0), COALESCE(f.resolved_at, 0), "
-                    "f.known_exploited, f.epss "
+                    "f.known_exploited, f.epss, "
+                    "COALESCE(f.layer_idx, (SELECT l.idx FROM layer l WHERE l.image_id = "
+                    "f.image_id AND l.diff_id = f.layer_diff_id ORDER BY l.idx LIMIT 1), -1) "
                     "FROM finding f ORDER BY f.id");
         // Each scanner pick in scan order, merged with the findings by id: the last one
         // for a finding is its latest scan's pick.
@@ -362,6 +364,8 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
             facts.flags.push_back(flags);
             facts.firstSeen.push_back(q.integer(9));
             facts.resolvedAt.push_back(q.integer(10));
+            facts.layerIndex.push_back(
+                std::int16_t(std::clamp<std::int64_t>(q.integer(13), -1, 32767)));
             if (q.integer(11) != 0)
                 v.kev = true;
             if (!q.isNull(12) && v.epss < 0)

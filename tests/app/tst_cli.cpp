@@ -266,6 +266,26 @@ private Q_SLOTS:
         QCOMPARE(again.exitCode, 0);
         QCOMPARE(again.out, r.out);
         QCOMPARE(runCli({QStringLiteral("policy"), QStringLiteral("--policy"), bad}).exitCode, 1);
+
+        // layers: an image by reference; its JSON; a reference that matches nothing.
+        r = runCli(QStringList{QStringLiteral("layers"),
+                               QStringLiteral("--image"),
+                               QStringLiteral("registry.example/app1:1.0")} +
+                   base);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject layersOf = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(layersOf.value(QStringLiteral("image")).toString(),
+                 QStringLiteral("registry.example/app1:1.0"));
+        QVERIFY(layersOf.value(QStringLiteral("base")).isNull());
+        QVERIFY(layersOf.value(QStringLiteral("layers")).isArray());
+        QCOMPARE(layersOf.value(QStringLiteral("unattributedFindings")).toInt(), 1);
+        r = runCli(QStringList{QStringLiteral("layers"),
+                               QStringLiteral("--image"),
+                               QStringLiteral("registry.example/none:1")} +
+                   base);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("no image in the workspace matches"), r.err.constData());
+        QCOMPARE(runCli(QStringList{QStringLiteral("layers")} + base).exitCode, 2);
     }
 
     void usageErrorsExitTwo()

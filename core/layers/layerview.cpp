@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "layerview.h"
+
+#include "model/imageref.h"
+#include "util/asciicase.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace patchwise::layers {
+
+namespace {
+
+int severityColumn(model::Severity s)
+{
+    switch (s) {
+    case model::Severity::Critical:
+        return 0;
+    case model::Severity::High:
+        return 1;
+    case model::Severity::Medium:
+        return 2;
+    case model::Severity::Low:
+    case model::Severity::Negligible:
+        return 3;
+    case model::Severity::Unknown:
+        return 4;
+    }
+    return 4;
+}
+
+bool isHex(std::string_view s)
+{
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    });
+}
+
+} // namespace
+
+Result<std::size_t> resolveImage(const std::vector<store::ImageLayers> &images,
+                                 std::string_view reference)
+{
+    const std::string ref(reference);
+    const std::string lower = asciiLowered(reference);
+    std::vector<std::size_t> matches;
+    const auto add = [&](std::size_t i) {
+        if (std::find(matches.begin(), matches.end(), i) == matches.end())
+            matches.push_back(i);
+    };
+    // Exact forms first: name, normalised reference, config digest, repo digest.
+    const std::string normalised = model::normalizedImageRef(reference);
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        const store::ImageLayers &image = images[i];
+        if (image.name == ref || image.digest == lower ||
+            std::find(image.repoDigests.begin(), image.repoDigests.end(), ref) !=
+                image.repoDigests.end() ||
+            (!normalised.empty() &&
+             std::find(image.refs.begin(), image.refs.end(), normalised) != image.refs.end()))
+            add(i);
+    }
+    // Then a digest or a unique prefix of one (config digest or a repo digest's digest).
+    if (matches.empty()) {
+        std::string hex = lower.starts_with("sha256:") ? lower.substr(7) : lower;
+        if (hex.size() >= 4 && isHex(hex)) {
+            for (std::size_t i = 0; i < images.size(); ++i) {
+                std::vector<std::string> digests{images[i].digest};
+                for (const std::string &r : images[i].repoDigests)
+                    digests.push_back(r.substr(r.rfind('@') + 1));
+                for (const std::string &d : digests)
+                    if (d.starts_with("sha256:") && d.compare(7, hex.size(), hex) == 0)
+                        add(i);
+            }
+        }
+    }
+    if (matches.size() == 1)
+        return matches.front();
+    if (matches.empty())
+        return Unexpected("no image in the workspace matches \"" + ref + "\"");
+    std::string names;
+    for (std::size_t i : matches)
+        names += (names.empty() ? "" : ", ") + images[i].name +
+                 (images[i].digest.empty() ? std::string() : " (" + images[i].digest + ")");
+    return Unexpected("\"" + ref + "\" matches several images: " + names);
+}
+
+ImageLayerView layerView(const std::vector<store::ImageLayers> &images,
+                         std::size_t index,
+                         const std::optional<BaseImage> &base,
+                         const risk::Scoring &scoring)
+{
+    const store::ImageLayers &image = images[index];
+    ImageLayerView view;
+    view.image = image.name;
+    view.imageDigest = image.digest;
+    view.base = base;
+    const int baseLayers = base ? base->layerCount : -1;
+    for (std::size_t i = 0; i < image.layers.size(); ++i) {
+        LayerSummary l;
+        l.index = int(i);
+        l.diffId = image.layers[i].diffId;
+        l.createdBy = image.layers[i].createdBy;
+        l.size = image.layers[i].size;
+        l.inBase = baseLayers > 0 && int(i) < baseLayers;
+        view.layers.push_back(std::move(l));
+    }
+
+    const risk::Facts &facts = scoring.facts();
+    std::optional<std::uint32_t> imageIndex;
+    for (std::size_t i = 0; i < facts.images.size(); ++i)
+        if (facts.images[i].id == image.id)
+            imageIndex = std::uint32_t(i);
+    if (!imageIndex)
+        return view;
+    // The highest layer each package appears in: a later layer that touches the package
+    // (another version installed over it) means a base update alone does not fix it.
+    std::unordered_map<std::uint32_t, int> topLayerOfPackage;
+    std::vector<std::size_t> mine;
+    for (std::size_t f = 0; f < facts.size(); ++f) {
+        if (facts.image[f] != *imageIndex || !scoring.isOpen(f))
+            continue;
+        mine.push_back(f);
+        const int layer = f < facts.layerIndex.size() ? facts.layerIndex[f] : -1;
+        int &top = topLayerOfPackage[facts.package[f]];
+        top = std::max(top, layer);
+    }
+    for (std::size_t f : mine) {
+        const int layer = f < facts.layerIndex.size() ? facts.layerIndex[f] : -1;
+        if (layer < 0 || std::size_t(layer) >= view.layers.size()) {
+            ++view.unattributed;
+            continue;
+        }
+        LayerSummary &l = view.layers[std::size_t(layer)];
+        ++l.findings;
+        ++l.bySeverity[std::size_t(severityColumn(scoring.severity(f)))];
+        l.riskSum += scoring.risk(f);
+        if (l.inBase && (facts.flags[f] & risk::Fixable) != 0 &&
+            topLayerOfPackage[facts.package[f]] == layer)
+            ++l.baseImageFixes;
+    }
+    for (LayerSummary &l : view.layers)
+        l.riskSum = double(std::llround(l.riskSum * 1000.0)) / 1000.0;
+    return view;
+}
+
+} // namespace patchwise::layers
