@@ -410,8 +410,9 @@ int runLayers(int argc, char **argv)
         return 1;
     }
     const auto bases = patchwise::layers::detectBaseImages(*images);
+    const auto flags = patchwise::layers::baseAttribution(*images, bases, *scored->scoring);
     const auto view =
-        patchwise::layers::layerView(*images, *index, bases[*index], *scored->scoring);
+        patchwise::layers::layerView(*images, *index, bases[*index], *scored->scoring, flags);
     return writeStdout(patchwise::exporting::layersJson(view)) ? 0 : 1;
 }
 
@@ -486,6 +487,14 @@ int runFindings(int argc, char **argv)
     if (limit >= 0 && order.size() > std::size_t(limit))
         order.resize(std::size_t(limit));
 
+    // Base images, for inBaseImage / baseImageFix.
+    const auto images = scored->workspace->imageLayers();
+    if (!images) {
+        std::cerr << "patchwise-cli findings: " << images.error() << "\n";
+        return 1;
+    }
+    const auto baseFlags = patchwise::layers::baseAttribution(
+        *images, patchwise::layers::detectBaseImages(*images), scoring);
     // Rows are fetched and written in chunks, so memory stays flat however many there are.
     constexpr std::size_t kChunk = 4096;
     const bool csv = format == "csv";
@@ -512,6 +521,8 @@ int runFindings(int argc, char **argv)
                 continue;
             rows.push_back(std::move((*fetched)[it->second]));
             rows.back().risk = patchwise::risk::findingRisk(scoring, order[i]);
+            rows.back().risk->inBaseImage = baseFlags[order[i]].inBase;
+            rows.back().risk->baseImageFix = baseFlags[order[i]].baseImageFix;
         }
         if (csv)
             text += patchwise::exporting::findingsCsv(rows, true, begin == 0);

@@ -133,6 +133,10 @@ void riskJson(std::string &out, const risk::FindingRisk &r)
     strOrNull(out, "slaDue", dateOnly(r.slaDue));
     key(out, "slaBreached");
     out.append(r.slaBreached ? "true," : "false,");
+    key(out, "inBaseImage");
+    out.append(r.inBaseImage > 0 ? "true," : r.inBaseImage == 0 ? "false," : "null,");
+    key(out, "baseImageFix");
+    out.append(r.baseImageFix ? "true," : "false,");
 }
 
 std::string join(const std::vector<std::string> &values)
@@ -263,7 +267,7 @@ std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRis
         out += ",rank,riskScore,effectiveSeverity,severitySource,cvssSource,cvssVersion,cvssVector,"
                "cvssBase,cvssEnvironmental,cvssScore,decision,internetExposed,privileged,"
                "runsAsRoot,shell,"
-               "exposureDays,slaDue,slaBreached";
+               "exposureDays,slaDue,slaBreached,inBaseImage,baseImageFix";
     if (header && withRisk)
         for (int k = 0; k < risk::FactorCount; ++k)
             out += ",factor:" + std::string(risk::factorName(risk::Factor(k)));
@@ -330,7 +334,11 @@ std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRis
                 tri(k.shell) == "null" ? std::string() : tri(k.shell),
                 formatPoints(k.exposureDays),
                 dateOnly(k.slaDue),
-                k.slaBreached ? "true" : "false"};
+                k.slaBreached ? "true" : "false",
+                k.inBaseImage > 0    ? "true"
+                : k.inBaseImage == 0 ? "false"
+                                     : "",
+                k.baseImageFix ? "true" : "false"};
             for (const std::string &cell : more)
                 out.append(",").append(csvCell(cell));
             for (float f : k.factors)

@@ -85,10 +85,54 @@ Result<std::size_t> resolveImage(const std::vector<store::ImageLayers> &images,
     return Unexpected("\"" + ref + "\" matches several images: " + names);
 }
 
+std::vector<BaseFlags> baseAttribution(const std::vector<store::ImageLayers> &images,
+                                       const std::vector<std::optional<BaseImage>> &bases,
+                                       const risk::Scoring &scoring)
+{
+    const risk::Facts &facts = scoring.facts();
+    // Base layer count per fact-table image (-1 unknown, 0 no base).
+    std::unordered_map<std::int64_t, int> baseLayersById;
+    for (std::size_t i = 0; i < images.size(); ++i)
+        baseLayersById[images[i].id] = bases[i] ? bases[i]->layerCount : 0;
+    std::vector<int> baseLayers(facts.images.size(), 0);
+    for (std::size_t i = 0; i < facts.images.size(); ++i)
+        if (auto it = baseLayersById.find(facts.images[i].id); it != baseLayersById.end())
+            baseLayers[i] = it->second;
+    const auto layerOf = [&](std::size_t f) {
+        return f < facts.layerIndex.size() ? int(facts.layerIndex[f]) : -1;
+    };
+    // The highest layer each (image, package) appears in: a later layer that touches the
+    // package (another version installed over it) means a base update alone does not fix it.
+    std::unordered_map<std::uint64_t, int> topLayer;
+    const auto key = [&](std::size_t f) {
+        return (std::uint64_t(facts.image[f]) << 32) | facts.package[f];
+    };
+    for (std::size_t f = 0; f < facts.size(); ++f) {
+        int &top = topLayer.try_emplace(key(f), -1).first->second;
+        top = std::max(top, layerOf(f));
+    }
+    std::vector<BaseFlags> flags(facts.size());
+    for (std::size_t f = 0; f < facts.size(); ++f) {
+        const int base = baseLayers[facts.image[f]];
+        const int layer = layerOf(f);
+        if (base == 0)
+            continue;
+        if (base < 0 || layer < 0) {
+            flags[f].inBase = -1;
+            continue;
+        }
+        flags[f].inBase = layer < base ? 1 : 0;
+        flags[f].baseImageFix =
+            layer < base && (facts.flags[f] & risk::Fixable) != 0 && topLayer[key(f)] == layer;
+    }
+    return flags;
+}
+
 ImageLayerView layerView(const std::vector<store::ImageLayers> &images,
                          std::size_t index,
                          const std::optional<BaseImage> &base,
-                         const risk::Scoring &scoring)
+                         const risk::Scoring &scoring,
+                         const std::vector<BaseFlags> &flags)
 {
     const store::ImageLayers &image = images[index];
     ImageLayerView view;
@@ -113,18 +157,10 @@ ImageLayerView layerView(const std::vector<store::ImageLayers> &images,
             imageIndex = std::uint32_t(i);
     if (!imageIndex)
         return view;
-    // The highest layer each package appears in: a later layer that touches the package
-    // (another version installed over it) means a base update alone does not fix it.
-    std::unordered_map<std::uint32_t, int> topLayerOfPackage;
     std::vector<std::size_t> mine;
-    for (std::size_t f = 0; f < facts.size(); ++f) {
-        if (facts.image[f] != *imageIndex || !scoring.isOpen(f))
-            continue;
-        mine.push_back(f);
-        const int layer = f < facts.layerIndex.size() ? facts.layerIndex[f] : -1;
-        int &top = topLayerOfPackage[facts.package[f]];
-        top = std::max(top, layer);
-    }
+    for (std::size_t f = 0; f < facts.size(); ++f)
+        if (facts.image[f] == *imageIndex && scoring.isOpen(f))
+            mine.push_back(f);
     for (std::size_t f : mine) {
         const int layer = f < facts.layerIndex.size() ? facts.layerIndex[f] : -1;
         if (layer < 0 || std::size_t(layer) >= view.layers.size()) {
@@ -135,8 +171,7 @@ ImageLayerView layerView(const std::vector<store::ImageLayers> &images,
         ++l.findings;
         ++l.bySeverity[std::size_t(severityColumn(scoring.severity(f)))];
         l.riskSum += scoring.risk(f);
-        if (l.inBase && (facts.flags[f] & risk::Fixable) != 0 &&
-            topLayerOfPackage[facts.package[f]] == layer)
+        if (f < flags.size() && flags[f].baseImageFix)
             ++l.baseImageFixes;
     }
     for (LayerSummary &l : view.layers)

@@ -43,10 +43,25 @@ struct ImageLayerView
 Result<std::size_t> resolveImage(const std::vector<store::ImageLayers> &images,
                                  std::string_view reference);
 
-// The layer view of `images[index]` under a scoring of the same workspace.
+// Per finding of a scoring: whether its package sits in a base-image layer (-1 when the
+// finding's layer or the base's extent is unknown; 0 when the image has no known base)
+// and whether updating the base fixes it: in a base layer, a fixed version exists, and no
+// later layer of the image touches the same package (formats.md §2.5, §3.3).
+struct BaseFlags
+{
+    std::int8_t inBase = 0;
+    bool baseImageFix = false;
+};
+std::vector<BaseFlags> baseAttribution(const std::vector<store::ImageLayers> &images,
+                                       const std::vector<std::optional<BaseImage>> &bases,
+                                       const risk::Scoring &scoring);
+
+// The layer view of `images[index]` under a scoring of the same workspace; `flags` from
+// baseAttribution().
 ImageLayerView layerView(const std::vector<store::ImageLayers> &images,
                          std::size_t index,
                          const std::optional<BaseImage> &base,
-                         const risk::Scoring &scoring);
+                         const risk::Scoring &scoring,
+                         const std::vector<BaseFlags> &flags);
 
 } // namespace patchwise::layers

@@ -49,6 +49,9 @@ struct FindingRisk
     double exposureDays = 0;
     std::int64_t slaDue = 0;
     bool slaBreached = false;
+    // Set by callers that ran base-image detection (layers::baseAttribution): 1/0, -1 unknown.
+    std::int8_t inBaseImage = 0;
+    bool baseImageFix = false;
 };
 FindingRisk findingRisk(const Scoring &scoring, std::size_t finding);
 

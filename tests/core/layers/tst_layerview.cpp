@@ -112,7 +112,18 @@ private Q_SLOTS:
         const auto facts = (*ws)->loadFacts(1751328000); // 2025-07-01
         QVERIFY(facts);
         const auto scoring = risk::Scoring::compute(*facts, risk::defaultPolicy());
-        const auto view = layers::layerView(*images, *appIndex, bases[*appIndex], scoring);
+        const auto flags = layers::baseAttribution(*images, bases, scoring);
+        const auto view = layers::layerView(*images, *appIndex, bases[*appIndex], scoring, flags);
+        // Per finding: openssl, zlib 1.2.13 and bash in base layers; only openssl is a base fix.
+        for (std::size_t f = 0; f < facts->size(); ++f) {
+            if (facts->images[facts->image[f]].name != "registry.example/app:1")
+                continue;
+            const std::string &vuln = facts->vulns[facts->vuln[f]].id;
+            const bool inBase =
+                vuln == "CVE-2025-0001" || vuln == "CVE-2025-0002" || vuln == "CVE-2025-0005";
+            QCOMPARE(int(flags[f].inBase), inBase ? 1 : 0);
+            QCOMPARE(flags[f].baseImageFix, vuln == "CVE-2025-0001");
+        }
         QCOMPARE(view.layers.size(), std::size_t(3));
         QVERIFY(view.layers[0].inBase);
         QVERIFY(view.layers[1].inBase);
