@@ -106,7 +106,9 @@ private Q_SLOTS:
                                     "shell",
                                     "exposureDays",
                                     "slaDue",
-                                    "slaBreached"})
+                                    "slaBreached",
+                                    "inBaseImage",
+                                    "baseImageFix"})
                 QVERIFY2(o.contains(QLatin1String(key)), key);
             double sum = 0;
             const QJsonObject factors = o.value(QStringLiteral("riskFactors")).toObject();
@@ -129,6 +131,9 @@ private Q_SLOTS:
             QCOMPARE(o.value(QStringLiteral("slaDue")).toString(),
                      QStringLiteral("2025-07-01T00:00:00Z"));
             QCOMPARE(o.value(QStringLiteral("slaBreached")).toBool(), false); // not yet past
+            // No image here has layers, so no base image: nothing is in one.
+            QCOMPARE(o.value(QStringLiteral("inBaseImage")).toBool(true), false);
+            QCOMPARE(o.value(QStringLiteral("baseImageFix")).toBool(true), false);
         }
         const auto imageOf = [](const QJsonValue &v) {
             return v.toObject().value(QStringLiteral("image")).toString();
