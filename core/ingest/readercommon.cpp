@@ -73,9 +73,13 @@ void readOciConfig(const JsonNode &config,
     if (image.created == 0)
         image.created = timestampOf(config.str("created"));
     // The n-th history entry that is not an empty layer created the n-th layer.
+    image.history.clear();
     config.forEach("history", [&](const JsonNode &h) {
-        if (!h.boolean("empty_layer"))
+        const bool empty = h.boolean("empty_layer");
+        if (!empty)
             historyLines.emplace_back(h.str("created_by"));
+        image.history.push_back(
+            {timestampOf(h.str("created")), std::string(h.str("created_by")), empty});
     });
     if (const auto c = config.get("config")) {
         image.user = std::string(c->str("User"));

@@ -55,6 +55,34 @@ bool labelNames(const store::ImageLayers &candidate, std::string_view name, std:
     return false;
 }
 
+// The history boundary (formats.md §12): the base image's history ends with an empty-layer
+// CMD or ENTRYPOINT, and the next step was built later (a jump in `created`). The last
+// such boundary with layers after it marks the nearest base; returns its layer count, or
+// -1 when the history shows none.
+int historyBoundary(const store::ImageLayers &image)
+{
+    constexpr std::int64_t kJump = 60 * 60; // builds of the base and the app are hours apart
+    int layersSoFar = 0;
+    int boundary = -1;
+    const auto &h = image.history;
+    for (std::size_t i = 0; i < h.size(); ++i) {
+        if (!h[i].emptyLayer)
+            ++layersSoFar;
+        const std::string_view step = h[i].createdBy;
+        const bool endsBase =
+            h[i].emptyLayer && (step.find("CMD") != std::string_view::npos ||
+                                step.find("ENTRYPOINT") != std::string_view::npos);
+        if (endsBase && i + 1 < h.size() && h[i].created > 0 && h[i + 1].created > 0 &&
+            h[i + 1].created - h[i].created >= kJump && layersSoFar > 0 &&
+            std::size_t(layersSoFar) < image.layers.size())
+            boundary = layersSoFar;
+    }
+    // The history must describe the stored layers (same number of layer-creating steps).
+    const auto created =
+        std::count_if(h.begin(), h.end(), [](const auto &e) { return !e.emptyLayer; });
+    return std::size_t(created) == image.layers.size() ? boundary : -1;
+}
+
 } // namespace
 
 std::vector<std::optional<BaseImage>>
@@ -93,6 +121,14 @@ detectBaseImages(const std::vector<store::ImageLayers> &images)
             out[i] = fromImage(*named, "label");
         } else if (prefix) {
             out[i] = fromImage(*prefix, "prefix");
+        } else if (const int boundary = historyBoundary(image); boundary > 0) {
+            BaseImage base;
+            base.name = image.baseNameLabel; // a label, when there is one, names it
+            base.digest = image.baseDigestLabel;
+            base.layerCount = boundary;
+            base.detectedBy = "history";
+            base.confidence = "low";
+            out[i] = base;
         } else if (labelled) {
             BaseImage base;
             base.name = image.baseNameLabel;

@@ -19,9 +19,11 @@ struct BaseImage
     std::string digest;  // config digest (workspace image) or the label's digest
     int layerCount = -1; // bottom layers that belong to the base; -1 unknown
     // "label" (OCI base annotations, confirmed or not by the layers), "prefix" (another
-    // scanned image's DiffIDs are a strict prefix of this image's).
+    // scanned image's DiffIDs are a strict prefix of this image's), "history" (the config
+    // history's last empty-layer CMD/ENTRYPOINT followed by a later build step).
     std::string detectedBy;
-    std::string confidence; // "high" when the layers prove it, "medium" on a label alone
+    // "high" when the layers prove it, "medium" on a label alone, "low" from history.
+    std::string confidence;
 };
 
 // The base of every image (same order as `images`), or nothing. A base whose DiffIDs are a
@@ -29,6 +31,8 @@ struct BaseImage
 // naming an image in the workspace whose layers are a prefix is reported as found by
 // label with high confidence; a label naming an image that is not in the workspace (or
 // whose layers do not match) is reported with medium confidence and no layer count.
+// Otherwise the history boundary gives the layer count with low confidence (named by the
+// label when there is one).
 std::vector<std::optional<BaseImage>>
 detectBaseImages(const std::vector<store::ImageLayers> &images);
 

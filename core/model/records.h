@@ -30,6 +30,15 @@ struct Package
     std::string type; // deb, apk, rpm, npm, …
 };
 
+// One entry of the image config's history (every build step, including those that
+// created no layer).
+struct HistoryEntry
+{
+    std::int64_t created = 0;
+    std::string createdBy;
+    bool emptyLayer = false;
+};
+
 struct Image
 {
     std::string configDigest;             // "image ID", sha256:…; may be empty (weak identity)
@@ -45,7 +54,8 @@ struct Image
     std::optional<std::string> user;
     std::vector<std::string> exposedPorts;
     std::vector<std::pair<std::string, std::string>> labels;
-    std::vector<Layer> layers; // bottom to top
+    std::vector<Layer> layers;         // bottom to top
+    std::vector<HistoryEntry> history; // the config's history, oldest first
     std::vector<Package> packages;
     bool packageListComplete =
         false; // the report listed every package (Trivy --list-all-pkgs, SBOM)

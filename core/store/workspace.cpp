@@ -319,6 +319,18 @@ JOIN snapshot s ON s.id = g.last_snapshot_id
 JOIN latest l ON l.namespace = g.namespace
 WHERE s.taken_at = l.taken_at;
 )sql",
+    // 5 → 6: the image config's history (every build step with its time), for finding
+    // the base image's boundary when no other image or label names it.
+    R"sql(
+CREATE TABLE image_history (
+    image_id INTEGER NOT NULL REFERENCES image(id),
+    idx INTEGER NOT NULL,
+    created INTEGER,
+    created_by TEXT,
+    empty_layer INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (image_id, idx)
+) WITHOUT ROWID;
+)sql",
 };
 
 std::int64_t systemNow()
@@ -475,6 +487,9 @@ struct ImportStatements
                         "INSERT OR IGNORE INTO image_package(image_id, name, version, type) "
                         "VALUES (?, ?, ?, ?)")
         , markPackageList(db, "UPDATE image SET package_list = 1 WHERE id = ?")
+        , insertHistory(db,
+                        "INSERT OR REPLACE INTO image_history(image_id, idx, created, created_by, "
+                        "empty_layer) VALUES (?, ?, ?, ?, ?)")
         , insertLayer(db,
                       "INSERT INTO layer(image_id, idx, diff_id, blob_digest, size, created_by) "
                       "VALUES (?, ?, ?, ?, ?, ?) "
@@ -583,23 +598,23 @@ struct ImportStatements
     bool failed() const
     {
         for (const Statement *s :
-             {&findFile,         &insertSnapshot,     &insertFile,      &upsertImage,
-              &insertRepoDigest, &insertTag,          &insertLabel,     &insertPort,
-              &insertPackage,    &markPackageList,    &insertLayer,     &insertScan,
-              &upsertVuln,       &insertAlias,        &insertUrl,       &insertCwe,
-              &insertCvss,       &updateFinding,      &findingsOfImage, &upsertKev,
-              &upsertEpss,       &upsertVulnSeverity, &upsertContainer, &insertImageRef,
-              &upsertService,    &upsertIngress})
+             {&findFile,         &insertSnapshot,  &insertFile,         &upsertImage,
+              &insertRepoDigest, &insertTag,       &insertLabel,        &insertPort,
+              &insertPackage,    &markPackageList, &insertHistory,      &insertLayer,
+              &insertScan,       &upsertVuln,      &insertAlias,        &insertUrl,
+              &insertCwe,        &insertCvss,      &updateFinding,      &findingsOfImage,
+              &upsertKev,        &upsertEpss,      &upsertVulnSeverity, &upsertContainer,
+              &insertImageRef,   &upsertService,   &upsertIngress})
             if (s->failed())
                 return true;
         return false;
     }
 
     Statement findFile, insertSnapshot, insertFile, upsertImage, insertRepoDigest, insertTag,
-        insertLabel, insertPort, insertPackage, markPackageList, insertLayer, insertScan,
-        upsertVuln, insertAlias, insertUrl, insertCwe, insertCvss, updateFinding, findingsOfImage,
-        upsertContainer, insertImageRef, upsertService, upsertIngress, upsertVulnSeverity,
-        upsertKev, upsertEpss;
+        insertLabel, insertPort, insertPackage, markPackageList, insertHistory, insertLayer,
+        insertScan, upsertVuln, insertAlias, insertUrl, insertCwe, insertCvss, updateFinding,
+        findingsOfImage, upsertContainer, insertImageRef, upsertService, upsertIngress,
+        upsertVulnSeverity, upsertKev, upsertEpss;
 };
 
 } // namespace
@@ -1083,6 +1098,12 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
                 .exec();
         if (img.packageListComplete)
             st.markPackageList.bind(1, imageId).exec();
+        for (std::size_t i = 0; i < img.history.size(); ++i) {
+            const model::HistoryEntry &h = img.history[i];
+            st.insertHistory.bind(1, imageId).bind(2, std::int64_t(i));
+            h.created ? st.insertHistory.bind(3, h.created) : st.insertHistory.bindNull(3);
+            st.insertHistory.bindOptional(4, h.createdBy).bind(5, h.emptyLayer ? 1 : 0).exec();
+        }
         for (std::size_t i = 0; i < img.layers.size(); ++i) {
             const model::Layer &l = img.layers[i];
             st.insertLayer.bind(1, imageId)
@@ -1417,7 +1438,15 @@ Result<std::vector<ImageLayers>> Workspace::imageLayers() const
                                                  std::string(layers.text(2)),
                                                  layers.integer(3),
                                                  std::string(layers.text(4))});
-    if (q.failed() || digests.failed() || refs.failed() || labels.failed() || layers.failed())
+    Statement history(m_db,
+                      "SELECT image_id, COALESCE(created, 0), COALESCE(created_by, ''), "
+                      "empty_layer FROM image_history ORDER BY image_id, idx");
+    while (history.step())
+        if (auto it = byId.find(history.integer(0)); it != byId.end())
+            images[it->second].history.push_back(
+                {history.integer(1), std::string(history.text(2)), history.integer(3) != 0});
+    if (q.failed() || digests.failed() || refs.failed() || labels.failed() || layers.failed() ||
+        history.failed())
         return fail("cannot read layers: " + lastError(m_db));
     return images;
 }

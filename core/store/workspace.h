@@ -94,6 +94,7 @@ struct ImageLayers
     std::vector<std::string> repoDigests; // repo@sha256:…
     std::vector<std::string> refs;        // normalised names and tags (docker.io/library/x:1)
     std::vector<model::Layer> layers;
+    std::vector<model::HistoryEntry> history; // every build step, oldest first
     // OCI base-image annotations, when the image carries them as labels.
     std::string baseNameLabel;   // org.opencontainers.image.base.name
     std::string baseDigestLabel; // org.opencontainers.image.base.digest

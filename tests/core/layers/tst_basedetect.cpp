@@ -93,6 +93,51 @@ private Q_SLOTS:
         QCOMPARE(bases[3]->confidence, std::string("medium"));
         QCOMPARE(bases[3]->layerCount, -1);
     }
+
+    // The history boundary: the last empty-layer CMD/ENTRYPOINT followed by a later step.
+    void historyBoundary()
+    {
+        const std::int64_t day = 86400, t0 = 1700000000;
+        const auto withHistory = [&](std::vector<model::HistoryEntry> history) {
+            store::ImageLayers i = image("shop/app:1", "sha256:a1", {});
+            for (const model::HistoryEntry &h : history)
+                if (!h.emptyLayer)
+                    i.layers.push_back({"sha256:" + std::to_string(i.layers.size()), {}, -1, {}});
+            i.history = std::move(history);
+            return i;
+        };
+        // debian (1 layer) → python (2 more, ends with CMD) → app (2 more), days apart.
+        std::vector<store::ImageLayers> images{withHistory({
+            {t0, "ADD rootfs.tar.xz /", false},
+            {t0, "CMD [\"bash\"]", true},
+            {t0 + 10 * day, "RUN apt-get install python3", false},
+            {t0 + 10 * day, "RUN pip install", false},
+            {t0 + 10 * day, "CMD [\"python3\"]", true},
+            {t0 + 30 * day, "WORKDIR /app", false},
+            {t0 + 30 * day, "COPY . /app", false},
+        })};
+        auto bases = layers::detectBaseImages(images);
+        QVERIFY(bases[0]);
+        QCOMPARE(bases[0]->detectedBy, std::string("history"));
+        QCOMPARE(bases[0]->confidence, std::string("low"));
+        QCOMPARE(bases[0]->layerCount, 3); // the nearest base: python, not debian
+
+        // No jump in time (a squashed or reproducible build): no boundary.
+        images = {withHistory(
+            {{t0, "ADD rootfs", false}, {t0, "CMD [\"bash\"]", true}, {t0, "COPY . /app", false}})};
+        QVERIFY(!layers::detectBaseImages(images)[0]);
+        // A CMD at the very top (no layers after it) is the image's own, not a base's.
+        images = {withHistory({{t0, "ADD rootfs", false},
+                               {t0 + day, "COPY . /app", false},
+                               {t0 + 2 * day, "CMD [\"app\"]", true}})};
+        QVERIFY(!layers::detectBaseImages(images)[0]);
+        // History that does not describe the stored layers is not trusted.
+        images = {withHistory({{t0, "ADD rootfs", false},
+                               {t0, "ENTRYPOINT [\"x\"]", true},
+                               {t0 + day, "COPY . /app", false}})};
+        images[0].layers.pop_back();
+        QVERIFY(!layers::detectBaseImages(images)[0]);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBaseDetect)

@@ -7,6 +7,7 @@
 #include "layers/layerview.h"
 #include "store/workspace.h"
 
+#include <QFile>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
@@ -153,6 +154,32 @@ private Q_SLOTS:
         QVERIFY2(ambiguous.error().find("several images") != std::string::npos,
                  ambiguous.error().c_str());
         QVERIFY(!layers::resolveImage(*images, "registry.example/none:1"));
+    }
+
+    // formats.md §12's example: python:3.12-slim-bookworm's history ends with CMD
+    // ["python3"], the app's WORKDIR comes 18 days later: the first 4 of 10 layers are base.
+    void historyBoundaryOnAFixture()
+    {
+        const QString path =
+            QStringLiteral(PATCHWISE_FIXTURES_DIR) +
+            QStringLiteral("/trivy/pab1it0-prometheus-mcp-server--trivy-image-results.json");
+        if (!QFile::exists(path))
+            QSKIP("shared/fixtures is not available");
+        QTemporaryDir dir;
+        auto ws = store::Workspace::open(dir.filePath(QStringLiteral("ws.db")).toStdString());
+        QVERIFY(ws);
+        const auto read = ingest::readFile(path.toStdString());
+        QVERIFY(read);
+        QVERIFY((*ws)->import({*read}, {}));
+        const auto images = (*ws)->imageLayers();
+        QVERIFY(images);
+        QCOMPARE(images->size(), std::size_t(1));
+        QCOMPARE(images->front().layers.size(), std::size_t(10));
+        const auto bases = layers::detectBaseImages(*images);
+        QVERIFY(bases[0]);
+        QCOMPARE(bases[0]->detectedBy, std::string("history"));
+        QCOMPARE(bases[0]->layerCount, 4);
+        QCOMPARE(bases[0]->name, std::string("python:3.12-slim-bookworm")); // from its label
     }
 };
 
