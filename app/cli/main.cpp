@@ -55,6 +55,10 @@ constexpr std::string_view kUsage =
     "                     one image layer by layer: DiffID, history line, size, open findings\n"
     "                     by severity, risk, and which layers came with its base image\n"
     "                     (REF: name:tag, repo digest, config digest or a unique prefix)\n"
+    "  base --db FILE --image REF [--set BASE] [--layers N] [--clear]\n"
+    "                     show the image's base image and how it was found; --set / --layers\n"
+    "                     record your own (the base's reference and/or its layer count;\n"
+    "                     kept across re-imports), --clear forgets it\n"
     "  policy [--policy FILE]\n"
     "                     print the policy in effect (all keys, defaults filled in): a\n"
     "                     starting point for your own, or a check of one you wrote\n"
@@ -416,6 +420,73 @@ int runLayers(int argc, char **argv)
     return writeStdout(patchwise::exporting::layersJson(view)) ? 0 : 1;
 }
 
+int runBase(int argc, char **argv)
+{
+    const Args args =
+        parseArgs(argc, argv, {"--db", "--image", "--set", "--layers"}, {"--clear", "--help"});
+    if (!args.error.empty())
+        return usageError("base: " + args.error);
+    if (args.flag("--help")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (!args.positional.empty())
+        return usageError("base: unexpected argument \"" + args.positional.front() + "\"");
+    const auto db = args.option("--db");
+    const auto reference = args.option("--image");
+    if (!db || db->empty() || !reference || reference->empty())
+        return usageError("base: --db FILE and --image REF are required");
+    const auto set = args.option("--set");
+    int layers = -1;
+    if (const auto l = args.option("--layers")) {
+        char *end = nullptr;
+        const long v = std::strtol(l->c_str(), &end, 10);
+        if (l->empty() || *end != '\0' || v < 1 || v > 100000)
+            return usageError("base: --layers needs a positive number of layers");
+        layers = int(v);
+    }
+    if (args.flag("--clear") && (set || layers >= 0))
+        return usageError("base: --clear cannot be combined with --set or --layers");
+    if (!std::filesystem::exists(*db)) {
+        std::cerr << "patchwise-cli base: " << *db << ": no such workspace\n";
+        return 1;
+    }
+    auto ws = openWorkspace(*db);
+    if (!ws)
+        return 1;
+    auto images = ws->imageLayers();
+    if (!images) {
+        std::cerr << "patchwise-cli base: " << images.error() << "\n";
+        return 1;
+    }
+    const auto index = patchwise::layers::resolveImage(*images, *reference);
+    if (!index) {
+        std::cerr << "patchwise-cli base: " << index.error() << "\n";
+        return 1;
+    }
+    const std::int64_t id = (*images)[*index].id;
+    patchwise::Result<bool> changed = false;
+    if (args.flag("--clear"))
+        changed = ws->clearBaseOverride(id);
+    else if (set || layers >= 0)
+        changed = ws->setBaseOverride(id, set.value_or(""), layers);
+    if (!changed) {
+        std::cerr << "patchwise-cli base: " << changed.error() << "\n";
+        return 1;
+    }
+    images = ws->imageLayers();
+    if (!images) {
+        std::cerr << "patchwise-cli base: " << images.error() << "\n";
+        return 1;
+    }
+    const auto bases = patchwise::layers::detectBaseImages(*images);
+    patchwise::layers::ImageLayerView view;
+    view.image = (*images)[*index].name;
+    view.imageDigest = (*images)[*index].digest;
+    view.base = bases[*index];
+    return writeStdout(patchwise::exporting::layersJson(view, false)) ? 0 : 1;
+}
+
 int runPolicy(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, {"--policy"}, {"--help"});
@@ -568,5 +639,7 @@ int main(int argc, char **argv)
         return runPolicy(argc, argv);
     if (command == "layers")
         return runLayers(argc, argv);
+    if (command == "base")
+        return runBase(argc, argv);
     return usageError("unknown command \"" + std::string(command) + "\"");
 }

@@ -99,7 +99,7 @@ std::string imagesJson(const risk::Scoring &scoring)
     return out;
 }
 
-std::string layersJson(const layers::ImageLayerView &view)
+std::string layersJson(const layers::ImageLayerView &view, bool withLayers)
 {
     const auto nullable = [](std::string &out, const std::string &value) {
         if (value.empty())
@@ -128,6 +128,10 @@ std::string layersJson(const layers::ImageLayerView &view)
         out.append(",\"inWorkspace\":");
         out.append(view.base->inWorkspace ? "true" : "false");
         out.push_back('}');
+    }
+    if (!withLayers) {
+        out.append("}\n");
+        return out;
     }
     out.append(",\"unattributedFindings\":" + std::to_string(view.unattributed));
     out.append(",\n\"layers\":[");

@@ -13,7 +13,8 @@ namespace patchwise::exporting {
 std::string imagesJson(const risk::Scoring &scoring);
 
 // `patchwise-cli layers`: one image layer by layer, with its base image.
-std::string layersJson(const layers::ImageLayerView &view);
+// `withLayers` false prints only the image and its base (`patchwise-cli base`).
+std::string layersJson(const layers::ImageLayerView &view, bool withLayers = true);
 
 // `patchwise-cli matrix`: NVD CVSS severity rows × the vendor's rating columns.
 std::string matrixJson(const risk::SeverityMatrix &matrix);

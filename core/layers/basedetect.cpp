@@ -117,7 +117,29 @@ detectBaseImages(const std::vector<store::ImageLayers> &images)
             base.confidence = "high";
             return base;
         };
-        if (named && isStrictPrefix(images[*named], image)) {
+        if (image.manualBase) {
+            // The analyst's word wins; a named workspace image supplies name, digest and
+            // (when its layers are a prefix and no count was given) the layer count.
+            BaseImage base;
+            base.name = image.manualBaseRef;
+            base.layerCount = image.manualBaseLayers;
+            for (std::size_t j = 0; j < images.size(); ++j)
+                if (j != i && !image.manualBaseRef.empty() &&
+                    labelNames(images[j], image.manualBaseRef, image.manualBaseRef)) {
+                    base.index = j;
+                    base.inWorkspace = true;
+                    base.name = images[j].name;
+                    base.digest = images[j].digest;
+                    if (base.layerCount < 0 && isStrictPrefix(images[j], image))
+                        base.layerCount = int(images[j].layers.size());
+                    break;
+                }
+            if (base.layerCount > int(image.layers.size()))
+                base.layerCount = int(image.layers.size());
+            base.detectedBy = "manual";
+            base.confidence = "high";
+            out[i] = base;
+        } else if (named && isStrictPrefix(images[*named], image)) {
             out[i] = fromImage(*named, "label");
         } else if (prefix) {
             out[i] = fromImage(*prefix, "prefix");

@@ -20,7 +20,8 @@ struct BaseImage
     int layerCount = -1; // bottom layers that belong to the base; -1 unknown
     // "label" (OCI base annotations, confirmed or not by the layers), "prefix" (another
     // scanned image's DiffIDs are a strict prefix of this image's), "history" (the config
-    // history's last empty-layer CMD/ENTRYPOINT followed by a later build step).
+    // history's last empty-layer CMD/ENTRYPOINT followed by a later build step), "manual"
+    // (the analyst set it; it wins over everything else).
     std::string detectedBy;
     // "high" when the layers prove it, "medium" on a label alone, "low" from history.
     std::string confidence;

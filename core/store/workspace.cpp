@@ -331,6 +331,16 @@ CREATE TABLE image_history (
     PRIMARY KEY (image_id, idx)
 ) WITHOUT ROWID;
 )sql",
+    // 6 → 7: the analyst's own word on an image's base, keyed by the image's identity so
+    // that it survives re-imports of the same image.
+    R"sql(
+CREATE TABLE base_override (
+    image_identity TEXT PRIMARY KEY,
+    base_ref TEXT NOT NULL DEFAULT '',
+    layer_count INTEGER,
+    set_at INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql",
 };
 
 std::int64_t systemNow()
@@ -1399,6 +1409,34 @@ Result<ImportSummary> ImportSession::commit()
     return std::move(d->summary);
 }
 
+Result<bool> Workspace::setBaseOverride(std::int64_t imageId,
+                                        const std::string &baseRef,
+                                        int layerCount,
+                                        std::int64_t now)
+{
+    Statement q(m_db,
+                "INSERT INTO base_override(image_identity, base_ref, layer_count, set_at) "
+                "SELECT identity, ?2, ?3, ?4 FROM image WHERE id = ?1 "
+                "ON CONFLICT(image_identity) DO UPDATE SET base_ref = excluded.base_ref, "
+                "layer_count = excluded.layer_count, set_at = excluded.set_at");
+    q.bind(1, imageId).bind(2, baseRef).bind(4, now ? now : systemNow());
+    layerCount >= 0 ? q.bind(3, layerCount) : q.bindNull(3);
+    if (!q.exec())
+        return fail("cannot store the base image: " + lastError(m_db));
+    return sqlite3_changes(m_db) > 0;
+}
+
+Result<bool> Workspace::clearBaseOverride(std::int64_t imageId)
+{
+    Statement q(m_db,
+                "DELETE FROM base_override WHERE image_identity = "
+                "(SELECT identity FROM image WHERE id = ?)");
+    q.bind(1, imageId);
+    if (!q.exec())
+        return fail("cannot clear the base image: " + lastError(m_db));
+    return sqlite3_changes(m_db) > 0;
+}
+
 Result<std::vector<ImageLayers>> Workspace::imageLayers() const
 {
     std::vector<ImageLayers> images;
@@ -1438,6 +1476,15 @@ Result<std::vector<ImageLayers>> Workspace::imageLayers() const
                                                  std::string(layers.text(2)),
                                                  layers.integer(3),
                                                  std::string(layers.text(4))});
+    Statement overrides(m_db,
+                        "SELECT i.id, o.base_ref, COALESCE(o.layer_count, -1) FROM base_override o "
+                        "JOIN image i ON i.identity = o.image_identity");
+    while (overrides.step())
+        if (auto it = byId.find(overrides.integer(0)); it != byId.end()) {
+            images[it->second].manualBase = true;
+            images[it->second].manualBaseRef = std::string(overrides.text(1));
+            images[it->second].manualBaseLayers = int(overrides.integer(2));
+        }
     Statement history(m_db,
                       "SELECT image_id, COALESCE(created, 0), COALESCE(created_by, ''), "
                       "empty_layer FROM image_history ORDER BY image_id, idx");
@@ -1446,7 +1493,7 @@ Result<std::vector<ImageLayers>> Workspace::imageLayers() const
             images[it->second].history.push_back(
                 {history.integer(1), std::string(history.text(2)), history.integer(3) != 0});
     if (q.failed() || digests.failed() || refs.failed() || labels.failed() || layers.failed() ||
-        history.failed())
+        history.failed() || overrides.failed())
         return fail("cannot read layers: " + lastError(m_db));
     return images;
 }

@@ -98,6 +98,10 @@ struct ImageLayers
     // OCI base-image annotations, when the image carries them as labels.
     std::string baseNameLabel;   // org.opencontainers.image.base.name
     std::string baseDigestLabel; // org.opencontainers.image.base.digest
+    // The analyst's override (Workspace::setBaseOverride).
+    bool manualBase = false;
+    std::string manualBaseRef; // may be empty when only the layer count was given
+    int manualBaseLayers = -1; // -1: from the named base image's layers
 };
 
 class ImportSession;
@@ -137,6 +141,16 @@ public:
     // context (current inventory), ratings, CVSS vectors, KEV and EPSS. `now` (Unix
     // seconds) is the analysis time.
     Result<risk::Facts> loadFacts(std::int64_t now) const;
+
+    // The analyst's base image for an image: a reference to the base (a name or digest;
+    // may be empty) and/or how many bottom layers belong to it (-1 = take them from the
+    // named base). Stored by the image's identity, so it survives re-imports. `now` 0 =
+    // the system clock. false when no image has that id.
+    Result<bool> setBaseOverride(std::int64_t imageId,
+                                 const std::string &baseRef,
+                                 int layerCount,
+                                 std::int64_t now = 0);
+    Result<bool> clearBaseOverride(std::int64_t imageId); // false when there was none
 
     // Every image with its stored layers in order (DiffID, blob digest, size, the history
     // line that created it).

@@ -291,6 +291,33 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("no image in the workspace matches"), r.err.constData());
         QCOMPARE(runCli(QStringList{QStringLiteral("layers")} + base).exitCode, 2);
+
+        // base: record the analyst's base, read it back, clear it.
+        const QStringList app1{QStringLiteral("base"),
+                               QStringLiteral("--db"),
+                               db,
+                               QStringLiteral("--image"),
+                               QStringLiteral("registry.example/app1:1.0")};
+        r = runCli(app1 + QStringList{QStringLiteral("--set"), QStringLiteral("debian:12")});
+        QCOMPARE(r.exitCode, 0);
+        QJsonObject b =
+            QJsonDocument::fromJson(r.out).object().value(QStringLiteral("base")).toObject();
+        QCOMPARE(b.value(QStringLiteral("detectedBy")).toString(), QStringLiteral("manual"));
+        QCOMPARE(b.value(QStringLiteral("name")).toString(), QStringLiteral("debian:12"));
+        r = runCli(app1);
+        QCOMPARE(QJsonDocument::fromJson(r.out)
+                     .object()
+                     .value(QStringLiteral("base"))
+                     .toObject()
+                     .value(QStringLiteral("detectedBy"))
+                     .toString(),
+                 QStringLiteral("manual"));
+        r = runCli(app1 + QStringList{QStringLiteral("--clear")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("base")).isNull());
+        QCOMPARE(
+            runCli(app1 + QStringList{QStringLiteral("--layers"), QStringLiteral("0")}).exitCode,
+            2);
     }
 
     void usageErrorsExitTwo()

@@ -154,6 +154,31 @@ private Q_SLOTS:
         QVERIFY2(ambiguous.error().find("several images") != std::string::npos,
                  ambiguous.error().c_str());
         QVERIFY(!layers::resolveImage(*images, "registry.example/none:1"));
+
+        // The analyst's base wins over detection and survives a re-import of the image.
+        QVERIFY(*(*ws)->setBaseOverride((*images)[*appIndex].id, "", 1));
+        auto reread = ingest::readBytes("app-again.json", app);
+        QVERIFY(reread);
+        reread->contentHash += "-again"; // a new file with the same image
+        QVERIFY((*ws)->import({*reread}, {}));
+        auto again = (*ws)->imageLayers();
+        QVERIFY(again);
+        auto manual = layers::detectBaseImages(*again)[*appIndex];
+        QVERIFY(manual);
+        QCOMPARE(manual->detectedBy, std::string("manual"));
+        QCOMPARE(manual->confidence, std::string("high"));
+        QCOMPARE(manual->layerCount, 1);
+        // Naming a workspace image takes its identity and, without a count, its layers.
+        QVERIFY(*(*ws)->setBaseOverride((*images)[*appIndex].id, "registry.example/base:1", -1));
+        again = (*ws)->imageLayers();
+        manual = layers::detectBaseImages(*again)[*appIndex];
+        QVERIFY(manual && manual->inWorkspace);
+        QCOMPARE(manual->name, std::string("registry.example/base:1"));
+        QCOMPARE(manual->layerCount, 2);
+        QVERIFY(*(*ws)->clearBaseOverride((*images)[*appIndex].id));
+        QVERIFY(!*(*ws)->clearBaseOverride((*images)[*appIndex].id));
+        again = (*ws)->imageLayers();
+        QCOMPARE(layers::detectBaseImages(*again)[*appIndex]->detectedBy, std::string("prefix"));
     }
 
     // formats.md §12's example: python:3.12-slim-bookworm's history ends with CMD
