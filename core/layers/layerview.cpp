@@ -12,24 +12,6 @@ namespace patchwise::layers {
 
 namespace {
 
-int severityColumn(model::Severity s)
-{
-    switch (s) {
-    case model::Severity::Critical:
-        return 0;
-    case model::Severity::High:
-        return 1;
-    case model::Severity::Medium:
-        return 2;
-    case model::Severity::Low:
-    case model::Severity::Negligible:
-        return 3;
-    case model::Severity::Unknown:
-        return 4;
-    }
-    return 4;
-}
-
 bool isHex(std::string_view s)
 {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -169,7 +151,7 @@ ImageLayerView layerView(const std::vector<store::ImageLayers> &images,
         }
         LayerSummary &l = view.layers[std::size_t(layer)];
         ++l.findings;
-        ++l.bySeverity[std::size_t(severityColumn(scoring.severity(f)))];
+        ++l.bySeverity[std::size_t(model::reportColumn(scoring.severity(f)))];
         l.riskSum += scoring.risk(f);
         if (f < flags.size() && flags[f].baseImageFix)
             ++l.baseImageFixes;

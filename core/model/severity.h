@@ -21,6 +21,26 @@ enum class Severity : std::uint8_t
 // "unknown", "negligible", "low", "medium", "high", "critical".
 std::string_view severityKey(Severity severity);
 
+// Column of a severity in reports, matrices and summaries, which run critical (0), high,
+// medium, low (negligible included), unknown (4).
+constexpr int reportColumn(Severity severity)
+{
+    switch (severity) {
+    case Severity::Critical:
+        return 0;
+    case Severity::High:
+        return 1;
+    case Severity::Medium:
+        return 2;
+    case Severity::Low:
+    case Severity::Negligible:
+        return 3;
+    case Severity::Unknown:
+        return 4;
+    }
+    return 4;
+}
+
 // Maps any scanner or vendor word to the normalised scale, case-insensitively:
 // Trivy CRITICAL…UNKNOWN, Grype Negligible, CycloneDX info/none, Red Hat Important/Moderate,
 // Debian unimportant, Ubuntu negligible, "not yet assigned"… Unrecognised words → Unknown.

@@ -66,25 +66,6 @@ model::Severity fromCvss(cvss::Severity s)
     return model::Severity::Unknown;
 }
 
-// Matrix and summary order: critical, high, medium, low (with negligible), unknown.
-int matrixIndex(model::Severity s)
-{
-    switch (s) {
-    case model::Severity::Critical:
-        return 0;
-    case model::Severity::High:
-        return 1;
-    case model::Severity::Medium:
-        return 2;
-    case model::Severity::Low:
-    case model::Severity::Negligible:
-        return 3;
-    case model::Severity::Unknown:
-        return 4;
-    }
-    return 4;
-}
-
 // In integer thousandths of a point, so the contributions add up to the score exactly
 // in every printed form.
 // Half-way cases round up as they would on paper: 2.7825 is 2782.4999… in binary, and the
@@ -798,7 +779,7 @@ SeverityMatrix Scoring::matrix(std::string_view vendor) const
                 if (r.source == vendorIndex && vendorIndex != 0)
                     column = r.severity;
             }
-            cell[vi] = std::int8_t(matrixIndex(row) * 5 + matrixIndex(column));
+            cell[vi] = std::int8_t(model::reportColumn(row) * 5 + model::reportColumn(column));
         }
         const int r = cell[vi] / 5, c = cell[vi] % 5;
         ++m.findings[std::size_t(r)][std::size_t(c)];
