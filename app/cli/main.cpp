@@ -59,6 +59,13 @@ constexpr std::string_view kUsage =
     "                     show the image's base image and how it was found; --set / --layers\n"
     "                     record your own (the base's reference and/or its layer count;\n"
     "                     kept across re-imports), --clear forgets it\n"
+    "  plan --db FILE [--policy FILE] [--format json|csv] [--now TIME]\n"
+    "       [--simulate RANKS]\n"
+    "                     the fleet-wide remediation plan: base-image updates, package\n"
+    "                     upgrades, and no-fix groups with their mitigations, ordered by the\n"
+    "                     risk each removes (actions fixing breached SLAs first). --simulate\n"
+    "                     1,3,5-7 applies those actions and prints the projected risk, grades\n"
+    "                     and SLA breaches\n"
     "  policy [--policy FILE]\n"
     "                     print the policy in effect (all keys, defaults filled in): a\n"
     "                     starting point for your own, or a check of one you wrote\n"
@@ -420,6 +427,84 @@ int runLayers(int argc, char **argv)
     return writeStdout(patchwise::exporting::layersJson(view)) ? 0 : 1;
 }
 
+// "1,3,5-7" → {1, 3, 5, 6, 7}; nullopt on anything else.
+std::optional<std::vector<std::uint32_t>> parseRanks(std::string_view text)
+{
+    std::vector<std::uint32_t> ranks;
+    const auto number = [](std::string_view t) -> std::optional<std::uint32_t> {
+        if (t.empty() || t.size() > 9 ||
+            !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return std::nullopt;
+        return std::uint32_t(std::stoul(std::string(t)));
+    };
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const std::string_view item = text.substr(start, comma - start);
+        const std::size_t dash = item.find('-');
+        const auto first = number(item.substr(0, dash));
+        const auto last = dash == std::string_view::npos ? first : number(item.substr(dash + 1));
+        if (!first || !last || *last < *first || *last - *first > 100000)
+            return std::nullopt;
+        for (std::uint32_t r = *first; r <= *last; ++r)
+            ranks.push_back(r);
+        start = comma + 1;
+    }
+    return ranks;
+}
+
+int runPlan(int argc, char **argv)
+{
+    const Args args =
+        parseArgs(argc, argv, {"--db", "--policy", "--now", "--format", "--simulate"}, {"--help"});
+    if (!args.error.empty())
+        return usageError("plan: " + args.error);
+    if (args.flag("--help")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (!args.positional.empty())
+        return usageError("plan: unexpected argument \"" + args.positional.front() + "\"");
+    const std::string format = args.option("--format").value_or("json");
+    if (format != "json" && format != "csv")
+        return usageError("plan: --format must be json or csv");
+    std::optional<std::vector<std::uint32_t>> ranks;
+    if (const auto simulate = args.option("--simulate")) {
+        ranks = parseRanks(*simulate);
+        if (!ranks)
+            return usageError("plan: --simulate takes action ranks like 1,3,5-7, not \"" +
+                              *simulate + "\"");
+        if (format == "csv")
+            return usageError("plan: --simulate prints JSON only");
+    }
+    int status = 0;
+    const auto scored = loadScored("plan", args, status);
+    if (!scored)
+        return status;
+    const auto images = scored->workspace->imageLayers();
+    if (!images) {
+        std::cerr << "patchwise-cli plan: " << images.error() << "\n";
+        return 1;
+    }
+    const patchwise::risk::Scoring &scoring = *scored->scoring;
+    const auto bases = patchwise::layers::detectBaseImages(*images);
+    const auto flags = patchwise::layers::baseAttribution(*images, bases, scoring);
+    const auto plan = patchwise::layers::buildPlan(scoring, *images, bases, flags);
+    if (ranks) {
+        const auto simulation = patchwise::layers::simulate(scoring, plan, *ranks);
+        if (!simulation) {
+            std::cerr << "patchwise-cli plan: --simulate: " << simulation.error() << "\n";
+            return 1;
+        }
+        return writeStdout(patchwise::exporting::simulationJson(*simulation, plan, scoring)) ? 0
+                                                                                             : 1;
+    }
+    return writeStdout(format == "csv" ? patchwise::exporting::planCsv(plan, scoring)
+                                       : patchwise::exporting::planJson(plan, scoring))
+               ? 0
+               : 1;
+}
+
 int runBase(int argc, char **argv)
 {
     const Args args =
@@ -641,5 +726,7 @@ int main(int argc, char **argv)
         return runLayers(argc, argv);
     if (command == "base")
         return runBase(argc, argv);
+    if (command == "plan")
+        return runPlan(argc, argv);
     return usageError("unknown command \"" + std::string(command) + "\"");
 }

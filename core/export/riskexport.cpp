@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "riskexport.h"
 
+#include "findingsexport.h"
 #include "util/jsonescape.h"
 #include "util/timestamp.h"
 
@@ -23,6 +24,48 @@ void stringList(std::string &out, const std::vector<std::string> &values)
         appendJsonString(out, values[i]);
     }
     out.push_back(']');
+}
+
+void severityObject(std::string &out, const std::array<int, 5> &counts)
+{
+    out.push_back('{');
+    for (std::size_t k = 0; k < 5; ++k)
+        out.append((k ? ",\"" : "\"") + std::string(kOrder[k]) + "\":" + std::to_string(counts[k]));
+    out.push_back('}');
+}
+
+void nullableString(std::string &out, const std::string &value)
+{
+    if (value.empty())
+        out.append("null");
+    else
+        appendJsonString(out, value);
+}
+
+void totalsJson(std::string &out, const layers::PlanTotals &t)
+{
+    out.append("{\"images\":" + std::to_string(t.images));
+    out.append(",\"runningContainers\":" + std::to_string(t.runningContainers));
+    out.append(",\"openFindings\":" + std::to_string(t.openFindings));
+    out.append(",\"fixableFindings\":" + std::to_string(t.fixableFindings));
+    out.append(",\"bySeverity\":");
+    severityObject(out, t.bySeverity);
+    out.append(",\"totalRisk\":" + formatPoints(t.totalRisk));
+    out.append(",\"slaBreaches\":" + std::to_string(t.slaBreaches));
+    out.append(",\"grades\":{");
+    for (std::size_t g = 0; g < t.grades.size(); ++g)
+        out.append((g ? ",\"" : "\"") + std::string(1, char('A' + g)) +
+                   "\":" + std::to_string(t.grades[g]));
+    out.append("}}");
+}
+
+// imageDigest|vulnerability|package|installedVersion (the image's name when it has no digest).
+std::string findingKey(const risk::Facts &facts, std::uint32_t f)
+{
+    const risk::ImageFacts &image = facts.images[facts.image[f]];
+    return (image.digest.empty() ? image.name : image.digest) + "|" +
+           facts.vulns[facts.vuln[f]].id + "|" + facts.strings[facts.package[f]] + "|" +
+           facts.strings[facts.version[f]];
 }
 
 } // namespace
@@ -182,6 +225,172 @@ std::string matrixJson(const risk::SeverityMatrix &m)
     grid("distinctVulnerabilities", m.distinctVulnerabilities);
     grid("findings", m.findings);
     out.append("}\n");
+    return out;
+}
+
+std::string planJson(const layers::RemediationPlan &plan, const risk::Scoring &scoring)
+{
+    const risk::Facts &facts = scoring.facts();
+    std::string out = "{\"generatedAt\":";
+    appendJsonString(out, formatTimestamp(facts.now));
+    out.append(",\"policy\":");
+    appendJsonString(out, scoring.policy().name);
+    out.append(",\n\"summary\":");
+    totalsJson(out, plan.totals);
+    out.pop_back();
+    std::array<int, 3> kinds{};
+    for (const layers::RemediationAction &a : plan.actions)
+        ++kinds[std::size_t(a.kind)];
+    out.append(",\"riskRemovable\":" + formatPoints(plan.riskRemovable) + ",\"actions\":{");
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+        out.append(k ? ",\"" : "\"");
+        out.append(layers::actionKindName(layers::ActionKind(k)));
+        out.append("\":" + std::to_string(kinds[k]));
+    }
+    out.append("}},\n\"actions\":[");
+    for (std::size_t n = 0; n < plan.actions.size(); ++n) {
+        const layers::RemediationAction &a = plan.actions[n];
+        out.append(n ? ",\n{" : "\n{");
+        out.append("\"rank\":" + std::to_string(a.rank) + ",\"kind\":\"");
+        out.append(layers::actionKindName(a.kind));
+        out.append("\",\"target\":");
+        appendJsonString(out, a.target);
+        switch (a.kind) {
+        case layers::ActionKind::BaseImageUpdate:
+            out.append(",\"targetDigest\":");
+            nullableString(out, a.targetDigest);
+            out.append(",\"baseLayers\":" +
+                       (a.baseLayers >= 0 ? std::to_string(a.baseLayers) : std::string("null")));
+            out.append(",\"detectedBy\":");
+            appendJsonString(out, a.detectedBy);
+            out.append(",\"confidence\":");
+            appendJsonString(out, a.confidence);
+            break;
+        case layers::ActionKind::PackageUpgrade:
+            out.append(",\"packageType\":");
+            nullableString(out, a.packageType);
+            out.append(",\"version\":");
+            nullableString(out, a.version);
+            out.append(",\"installedVersions\":");
+            stringList(out, a.installedVersions);
+            break;
+        case layers::ActionKind::NoFix: {
+            out.append(",\"mitigations\":[");
+            const auto names = layers::mitigationNames(a.mitigations);
+            for (std::size_t i = 0; i < names.size(); ++i) {
+                out.append(i ? ",\"" : "\"");
+                out.append(names[i]);
+                out.push_back('"');
+            }
+            out.push_back(']');
+            break;
+        }
+        }
+        out.append(",\"images\":" + std::to_string(a.images.size()) + ",\"imageList\":[");
+        for (std::size_t i = 0; i < a.images.size(); ++i) {
+            const risk::ImageFacts &image = facts.images[a.images[i]];
+            out.append(i ? ",{\"image\":" : "{\"image\":");
+            appendJsonString(out, image.name);
+            out.append(",\"imageDigest\":");
+            nullableString(out, image.digest);
+            out.append(",\"runningContainers\":" + std::to_string(image.runningContainers) + "}");
+        }
+        out.append("],\"runningContainers\":" + std::to_string(a.runningContainers));
+        out.append(",\"findingsFixed\":" + std::to_string(a.findingsFixed));
+        out.append(",\"bySeverity\":");
+        severityObject(out, a.bySeverity);
+        out.append(",\"riskRemoved\":" + formatPoints(a.riskRemoved));
+        out.append(",\"slaBreaches\":" + std::to_string(a.slaBreaches));
+        out.append(",\"findings\":[");
+        for (std::size_t i = 0; i < a.findings.size(); ++i) {
+            if (i)
+                out.push_back(',');
+            appendJsonString(out, findingKey(facts, a.findings[i]));
+        }
+        out.append("]}");
+    }
+    out.append(plan.actions.empty() ? "]}\n" : "\n]}\n");
+    return out;
+}
+
+std::string planCsv(const layers::RemediationPlan &plan, const risk::Scoring &scoring)
+{
+    const risk::Facts &facts = scoring.facts();
+    std::string out = "rank,kind,target,version,targetDigest,images,runningContainers,"
+                      "findingsFixed,critical,high,medium,low,unknown,riskRemoved,slaBreaches,"
+                      "mitigations,imageNames,findings\r\n";
+    for (const layers::RemediationAction &a : plan.actions) {
+        std::string mitigations, names, keys;
+        for (std::string_view m : layers::mitigationNames(a.mitigations))
+            mitigations.append(mitigations.empty() ? "" : "; ").append(m);
+        for (std::uint32_t image : a.images)
+            names.append(names.empty() ? "" : "; ").append(facts.images[image].name);
+        for (std::uint32_t f : a.findings)
+            keys.append(keys.empty() ? "" : "; ").append(findingKey(facts, f));
+        out.append(std::to_string(a.rank) + ",");
+        out.append(layers::actionKindName(a.kind));
+        out.append("," + csvCell(a.target) + "," + csvCell(a.version) + "," +
+                   csvCell(a.targetDigest) + "," + std::to_string(a.images.size()) + "," +
+                   std::to_string(a.runningContainers) + "," + std::to_string(a.findingsFixed));
+        for (int count : a.bySeverity)
+            out.append("," + std::to_string(count));
+        out.append("," + formatPoints(a.riskRemoved) + "," + std::to_string(a.slaBreaches) + "," +
+                   csvCell(mitigations) + "," + csvCell(names) + "," + csvCell(keys) + "\r\n");
+    }
+    return out;
+}
+
+std::string simulationJson(const layers::Simulation &simulation,
+                           const layers::RemediationPlan &plan,
+                           const risk::Scoring &scoring)
+{
+    const risk::Facts &facts = scoring.facts();
+    const layers::PlanTotals &b = simulation.before, &a = simulation.after;
+    std::string out = "{\"generatedAt\":";
+    appendJsonString(out, formatTimestamp(facts.now));
+    out.append(",\"policy\":");
+    appendJsonString(out, scoring.policy().name);
+    out.append(",\n\"applied\":[");
+    for (std::size_t i = 0; i < simulation.applied.size(); ++i) {
+        const layers::RemediationAction &action = plan.actions[simulation.applied[i] - 1];
+        out.append(i ? ",{\"rank\":" : "{\"rank\":");
+        out.append(std::to_string(action.rank) + ",\"kind\":\"");
+        out.append(layers::actionKindName(action.kind));
+        out.append("\",\"target\":");
+        appendJsonString(out, action.target);
+        out.push_back('}');
+    }
+    out.append("],\n\"before\":");
+    totalsJson(out, b);
+    out.append(",\n\"after\":");
+    totalsJson(out, a);
+    out.append(",\n\"change\":{\"totalRisk\":" + formatPoints(a.totalRisk - b.totalRisk));
+    out.append(",\"openFindings\":" + std::to_string(a.openFindings - b.openFindings));
+    out.append(",\"slaBreaches\":" + std::to_string(a.slaBreaches - b.slaBreaches) +
+               ",\"grades\":{");
+    for (std::size_t g = 0; g < a.grades.size(); ++g)
+        out.append((g ? ",\"" : "\"") + std::string(1, char('A' + g)) +
+                   "\":" + std::to_string(a.grades[g] - b.grades[g]));
+    out.append("}},\n\"findingsFixed\":" + std::to_string(simulation.findingsFixed));
+    out.append(",\"slaBreachesAvoided\":" + std::to_string(simulation.slaBreachesAvoided));
+    out.append(",\"runningContainersUpdated\":" +
+               std::to_string(simulation.runningContainersUpdated));
+    out.append(",\n\"images\":[");
+    for (std::size_t i = 0; i < simulation.images.size(); ++i) {
+        const layers::ImageChange &c = simulation.images[i];
+        const risk::ImageFacts &image = facts.images[c.image];
+        out.append(i ? ",\n{\"image\":" : "\n{\"image\":");
+        appendJsonString(out, image.name);
+        out.append(",\"imageDigest\":");
+        nullableString(out, image.digest);
+        out.append(",\"gradeBefore\":\"" + std::string(1, c.gradeBefore) + "\",\"gradeAfter\":\"" +
+                   std::string(1, c.gradeAfter) + "\"");
+        out.append(",\"riskBefore\":" + formatPoints(c.riskBefore) +
+                   ",\"riskAfter\":" + formatPoints(c.riskAfter));
+        out.append(",\"openBefore\":" + std::to_string(c.openBefore) +
+                   ",\"openAfter\":" + std::to_string(c.openAfter) + "}");
+    }
+    out.append(simulation.images.empty() ? "]}\n" : "\n]}\n");
     return out;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "layers/layerview.h"
+#include "layers/plan.h"
 #include "risk/engine.h"
 
 #include <string>
@@ -18,5 +19,15 @@ std::string layersJson(const layers::ImageLayerView &view, bool withLayers = tru
 
 // `patchwise-cli matrix`: NVD CVSS severity rows × the vendor's rating columns.
 std::string matrixJson(const risk::SeverityMatrix &matrix);
+
+// `patchwise-cli plan`: {generatedAt, policy, summary, actions}; keys in README.md.
+std::string planJson(const layers::RemediationPlan &plan, const risk::Scoring &scoring);
+// The same actions as CSV, one row per action (finding keys joined with "; ").
+std::string planCsv(const layers::RemediationPlan &plan, const risk::Scoring &scoring);
+// `patchwise-cli plan --simulate`: the actions applied, fleet totals before and after,
+// and the images that change.
+std::string simulationJson(const layers::Simulation &simulation,
+                           const layers::RemediationPlan &plan,
+                           const risk::Scoring &scoring);
 
 } // namespace patchwise::exporting

@@ -132,8 +132,12 @@ void readResults(const JsonNode &results, model::Scan &scan, FileRead &out)
         if (const auto packages = result.get("Packages"); packages && packages->isArray()) {
             scan.image.packageListComplete = true;
             packages->forEachElement([&](const JsonNode &p) {
-                model::Package package{
-                    std::string(p.str("Name")), std::string(p.str("Version")), std::string(type)};
+                model::Package package{std::string(p.str("Name")),
+                                       std::string(p.str("Version")),
+                                       std::string(type),
+                                       {}};
+                if (const auto layer = p.get("Layer"))
+                    package.layerDiffId = std::string(layer->str("DiffID"));
                 if (!package.name.empty())
                     scan.image.packages.push_back(std::move(package));
             });

@@ -83,15 +83,40 @@ std::vector<BaseFlags> baseAttribution(const std::vector<store::ImageLayers> &im
     const auto layerOf = [&](std::size_t f) {
         return f < facts.layerIndex.size() ? int(facts.layerIndex[f]) : -1;
     };
+    // One id per package name (the string pool need not hold each name once).
+    std::unordered_map<std::string_view, std::uint32_t> nameIndex;
+    std::vector<std::uint32_t> packageId(facts.size());
+    for (std::size_t f = 0; f < facts.size(); ++f)
+        packageId[f] =
+            nameIndex.try_emplace(facts.strings[facts.package[f]], std::uint32_t(nameIndex.size()))
+                .first->second;
     // The highest layer each (image, package) appears in: a later layer that touches the
     // package (another version installed over it) means a base update alone does not fix it.
     std::unordered_map<std::uint64_t, int> topLayer;
     const auto key = [&](std::size_t f) {
-        return (std::uint64_t(facts.image[f]) << 32) | facts.package[f];
+        return (std::uint64_t(facts.image[f]) << 32) | packageId[f];
     };
     for (std::size_t f = 0; f < facts.size(); ++f) {
         int &top = topLayer.try_emplace(key(f), -1).first->second;
         top = std::max(top, layerOf(f));
+    }
+    // The package lists count too: an app layer may have upgraded a base package to a
+    // version with no finding at all. Only packages some finding names matter.
+    std::unordered_map<std::int64_t, std::uint32_t> factImage;
+    for (std::size_t i = 0; i < facts.images.size(); ++i)
+        factImage.try_emplace(facts.images[i].id, std::uint32_t(i));
+    for (const store::ImageLayers &image : images) {
+        const auto fi = factImage.find(image.id);
+        if (fi == factImage.end())
+            continue;
+        for (const store::ImageLayers::Package &p : image.packages) {
+            const auto name = nameIndex.find(p.name);
+            if (name == nameIndex.end())
+                continue;
+            const auto it = topLayer.find((std::uint64_t(fi->second) << 32) | name->second);
+            if (it != topLayer.end())
+                it->second = std::max(it->second, p.layer);
+        }
     }
     std::vector<BaseFlags> flags(facts.size());
     for (std::size_t f = 0; f < facts.size(); ++f) {

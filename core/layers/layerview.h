@@ -46,7 +46,8 @@ Result<std::size_t> resolveImage(const std::vector<store::ImageLayers> &images,
 // Per finding of a scoring: whether its package sits in a base-image layer (-1 when the
 // finding's layer or the base's extent is unknown; 0 when the image has no known base)
 // and whether updating the base fixes it: in a base layer, a fixed version exists, and no
-// later layer of the image touches the same package (formats.md §2.5, §3.3).
+// later layer of the image holds the same package, in a finding or in the scanner's package
+// list (formats.md §2.5, §3.3).
 struct BaseFlags
 {
     std::int8_t inBase = 0;

@@ -27,7 +27,8 @@ struct Package
 {
     std::string name;
     std::string version;
-    std::string type; // deb, apk, rpm, npm, …
+    std::string type;        // deb, apk, rpm, npm, …
+    std::string layerDiffId; // the lowest layer holding this version, when the scanner says
 };
 
 // One entry of the image config's history (every build step, including those that

@@ -341,6 +341,11 @@ CREATE TABLE base_override (
     set_at INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql",
+    // 7 → 8: the layer each listed package sits in (Trivy Packages[].Layer.DiffID), so that
+    // an app layer that changed a base package is seen even when it left no finding.
+    R"sql(
+ALTER TABLE image_package ADD COLUMN layer_diff_id TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 std::int64_t systemNow()
@@ -494,8 +499,8 @@ struct ImportStatements
                       "INSERT OR REPLACE INTO image_label(image_id, key, value) VALUES (?, ?, ?)")
         , insertPort(db, "INSERT OR IGNORE INTO image_port(image_id, port) VALUES (?, ?)")
         , insertPackage(db,
-                        "INSERT OR IGNORE INTO image_package(image_id, name, version, type) "
-                        "VALUES (?, ?, ?, ?)")
+                        "INSERT OR IGNORE INTO image_package(image_id, name, version, type, "
+                        "layer_diff_id) VALUES (?, ?, ?, ?, ?)")
         , markPackageList(db, "UPDATE image SET package_list = 1 WHERE id = ?")
         , insertHistory(db,
                         "INSERT OR REPLACE INTO image_history(image_id, idx, created, created_by, "
@@ -1105,6 +1110,7 @@ Result<bool> ImportSession::add(const ingest::FileRead &file)
                 .bind(2, p.name)
                 .bind(3, p.version)
                 .bind(4, p.type)
+                .bind(5, p.layerDiffId)
                 .exec();
         if (img.packageListComplete)
             st.markPackageList.bind(1, imageId).exec();
@@ -1492,8 +1498,27 @@ Result<std::vector<ImageLayers>> Workspace::imageLayers() const
         if (auto it = byId.find(history.integer(0)); it != byId.end())
             images[it->second].history.push_back(
                 {history.integer(1), std::string(history.text(2)), history.integer(3) != 0});
+    // Listed packages with their layer (only those a scanner placed in a layer).
+    std::unordered_map<std::int64_t, std::unordered_map<std::string, int>> layerIndex;
+    Statement packages(m_db,
+                       "SELECT image_id, name, version, layer_diff_id FROM image_package "
+                       "WHERE layer_diff_id <> '' ORDER BY image_id, name, version");
+    while (packages.step()) {
+        const auto it = byId.find(packages.integer(0));
+        if (it == byId.end())
+            continue;
+        ImageLayers &image = images[it->second];
+        auto &indexOf = layerIndex[image.id];
+        if (indexOf.empty())
+            for (std::size_t i = 0; i < image.layers.size(); ++i)
+                indexOf.try_emplace(image.layers[i].diffId, int(i));
+        const auto layer = indexOf.find(std::string(packages.text(3)));
+        if (layer != indexOf.end())
+            image.packages.push_back(
+                {std::string(packages.text(1)), std::string(packages.text(2)), layer->second});
+    }
     if (q.failed() || digests.failed() || refs.failed() || labels.failed() || layers.failed() ||
-        history.failed() || overrides.failed())
+        history.failed() || overrides.failed() || packages.failed())
         return fail("cannot read layers: " + lastError(m_db));
     return images;
 }

@@ -102,6 +102,14 @@ struct ImageLayers
     bool manualBase = false;
     std::string manualBaseRef; // may be empty when only the layer count was given
     int manualBaseLayers = -1; // -1: from the named base image's layers
+    // Listed packages a scanner placed in a layer (Trivy's Packages[]), by name.
+    struct Package
+    {
+        std::string name;
+        std::string version;
+        int layer = -1; // index into `layers`
+    };
+    std::vector<Package> packages;
 };
 
 class ImportSession;

@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <map>
 
 namespace {
 
@@ -318,6 +319,82 @@ private Q_SLOTS:
         QCOMPARE(
             runCli(app1 + QStringList{QStringLiteral("--layers"), QStringLiteral("0")}).exitCode,
             2);
+
+        // plan: every open finding (by its key) in exactly one action; ranks in order.
+        std::map<QString, int> openKeys;
+        for (const QJsonValue &v : all) {
+            const QJsonObject f = v.toObject();
+            if (f.value(QStringLiteral("suppressed")).toBool() ||
+                !f.value(QStringLiteral("resolvedAt")).isNull())
+                continue;
+            const QString digest = f.value(QStringLiteral("imageDigest")).toString();
+            openKeys[(digest.isEmpty() ? f.value(QStringLiteral("image")).toString() : digest) +
+                     QLatin1Char('|') + f.value(QStringLiteral("vulnerability")).toString() +
+                     QLatin1Char('|') + f.value(QStringLiteral("package")).toString() +
+                     QLatin1Char('|') + f.value(QStringLiteral("installedVersion")).toString()] = 0;
+        }
+        QVERIFY(!openKeys.empty());
+        r = runCli(QStringList{QStringLiteral("plan")} + base);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject plan = QJsonDocument::fromJson(r.out).object();
+        const QJsonArray actions = plan.value(QStringLiteral("actions")).toArray();
+        QVERIFY(!actions.isEmpty());
+        QCOMPARE(plan.value(QStringLiteral("summary"))
+                     .toObject()
+                     .value(QStringLiteral("openFindings"))
+                     .toInt(),
+                 int(openKeys.size()));
+        for (int i = 0; i < actions.size(); ++i) {
+            const QJsonObject a = actions[i].toObject();
+            QCOMPARE(a.value(QStringLiteral("rank")).toInt(), i + 1);
+            const QString kind = a.value(QStringLiteral("kind")).toString();
+            QVERIFY2(kind == QLatin1String("base-image-update") ||
+                         kind == QLatin1String("package-upgrade") ||
+                         kind == QLatin1String("no-fix"),
+                     qPrintable(kind));
+            for (const QJsonValue &k : a.value(QStringLiteral("findings")).toArray()) {
+                QVERIFY2(openKeys.count(k.toString()), qPrintable(k.toString()));
+                ++openKeys[k.toString()];
+            }
+            if (kind != QLatin1String("no-fix"))
+                QCOMPARE(a.value(QStringLiteral("findingsFixed")).toInt(),
+                         a.value(QStringLiteral("findings")).toArray().size());
+        }
+        for (const auto &[key, count] : openKeys)
+            QVERIFY2(count == 1, qPrintable(key));
+        // CSV: a header and one row per action.
+        r = runCli(
+            QStringList{QStringLiteral("plan"), QStringLiteral("--format"), QStringLiteral("csv")} +
+            base);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("rank,kind,target,"));
+        QCOMPARE(int(r.out.count("\r\n")), int(actions.size()) + 1);
+        // Simulation of the first action: its findings are no longer open.
+        r = runCli(
+            QStringList{QStringLiteral("plan"), QStringLiteral("--simulate"), QStringLiteral("1")} +
+            base);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject sim = QJsonDocument::fromJson(r.out).object();
+        const int fixed = actions[0].toObject().value(QStringLiteral("findingsFixed")).toInt();
+        QCOMPARE(sim.value(QStringLiteral("findingsFixed")).toInt(), fixed);
+        QCOMPARE(sim.value(QStringLiteral("after"))
+                     .toObject()
+                     .value(QStringLiteral("openFindings"))
+                     .toInt(),
+                 int(openKeys.size()) - fixed);
+        QCOMPARE(sim.value(QStringLiteral("applied")).toArray().size(), 1);
+        QCOMPARE(runCli(QStringList{QStringLiteral("plan"),
+                                    QStringLiteral("--simulate"),
+                                    QStringLiteral("x")} +
+                        base)
+                     .exitCode,
+                 2);
+        r = runCli(QStringList{QStringLiteral("plan"),
+                               QStringLiteral("--simulate"),
+                               QStringLiteral("99999")} +
+                   base);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("no action ranked 99999"));
     }
 
     void usageErrorsExitTwo()

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +25,9 @@ struct Expected
 {
     QStringList diffIds;
     QStringList history; // created_by of the history entries that create a layer; may be empty
+    // Trivy Packages[] placed in a layer: "name|version|layer index", the first entry of each
+    // (name, version, type) as the workspace keeps one.
+    QSet<QString> packages;
 };
 
 QStringList nonEmptyHistory(const QJsonObject &config)
@@ -57,6 +61,26 @@ std::optional<Expected> expectedLayers(const QByteArray &bytes)
         for (const QJsonValue &d : ids)
             e.diffIds << d.toString();
         e.history = nonEmptyHistory(config);
+        QSet<QString> seen;
+        for (const QJsonValue &r : root.value(QStringLiteral("Results")).toArray()) {
+            const QString type = r.toObject().value(QStringLiteral("Type")).toString();
+            for (const QJsonValue &pv : r.toObject().value(QStringLiteral("Packages")).toArray()) {
+                const QJsonObject p = pv.toObject();
+                const QString name = p.value(QStringLiteral("Name")).toString();
+                const QString version = p.value(QStringLiteral("Version")).toString();
+                if (name.isEmpty() ||
+                    seen.contains(name + QLatin1Char('|') + version + QLatin1Char('|') + type))
+                    continue;
+                seen.insert(name + QLatin1Char('|') + version + QLatin1Char('|') + type);
+                const qsizetype layer = e.diffIds.indexOf(p.value(QStringLiteral("Layer"))
+                                                              .toObject()
+                                                              .value(QStringLiteral("DiffID"))
+                                                              .toString());
+                if (layer >= 0)
+                    e.packages.insert(name + QLatin1Char('|') + version + QLatin1Char('|') +
+                                      QString::number(layer));
+            }
+        }
         return e;
     }
     if (root.contains(QStringLiteral("matches")) && root.contains(QStringLiteral("source"))) {
@@ -143,6 +167,12 @@ private Q_SLOTS:
             for (qsizetype i = 0; i < expected->history.size(); ++i)
                 QCOMPARE(QString::fromStdString(layers[std::size_t(i)].createdBy),
                          expected->history.at(i));
+        // Listed packages keep their layer.
+        QSet<QString> packages;
+        for (const auto &p : images->front().packages)
+            packages.insert(QString::fromStdString(p.name + "|" + p.version + "|") +
+                            QString::number(p.layer));
+        QCOMPARE(packages, expected->packages);
     }
 
     // The check above must not pass by skipping everything.
