@@ -6,9 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <set>
-#include <tuple>
 #include <unordered_map>
 
 namespace patchwise::layers {
@@ -77,6 +74,39 @@ BaseKey baseKey(const store::ImageLayers &image, const BaseImage &base)
     return {key,
             "unnamed base (" + std::to_string(n) + " layers, top " + top.substr(0, 19) + ")",
             base.digest};
+}
+
+// The fact table with only the given findings (in that order).
+risk::Facts subset(const risk::Facts &facts, const std::vector<std::uint32_t> &findings)
+{
+    risk::Facts out;
+    out.now = facts.now;
+    out.sources = facts.sources;
+    out.strings = facts.strings;
+    out.images = facts.images;
+    out.vulns = facts.vulns;
+    out.contexts = facts.contexts;
+    const auto pick = [&](auto &to, const auto &from) {
+        if (from.size() != facts.size())
+            return; // an optional column that is not filled
+        to.reserve(findings.size());
+        for (std::uint32_t f : findings)
+            to.push_back(from[f]);
+    };
+    pick(out.findingId, facts.findingId);
+    pick(out.image, facts.image);
+    pick(out.vuln, facts.vuln);
+    pick(out.context, facts.context);
+    pick(out.package, facts.package);
+    pick(out.version, facts.version);
+    pick(out.packageType, facts.packageType);
+    pick(out.fixedVersions, facts.fixedVersions);
+    pick(out.layerIndex, facts.layerIndex);
+    pick(out.fixState, facts.fixState);
+    pick(out.flags, facts.flags);
+    pick(out.firstSeen, facts.firstSeen);
+    pick(out.resolvedAt, facts.resolvedAt);
+    return out;
 }
 
 } // namespace
@@ -175,10 +205,16 @@ RemediationPlan buildPlan(const risk::Scoring &scoring,
         baseAction[i] = std::int64_t(slot->second);
     }
 
-    // Every open finding joins one action.
-    std::map<std::tuple<std::uint32_t, std::string_view, std::string_view>, std::size_t> upgrades;
+    // Every open finding joins one action. Packages are told apart by name and type (the
+    // string pool need not hold each text once).
+    std::unordered_map<std::string_view, std::uint32_t> textId;
+    const auto idOf = [&](std::uint32_t string) {
+        return textId.try_emplace(facts.strings[string], std::uint32_t(textId.size()))
+            .first->second;
+    };
+    std::unordered_map<std::uint64_t, std::size_t> upgrades;
     std::vector<std::int64_t> noFixAction(facts.images.size(), -1);
-    std::vector<std::set<std::string>> installed(actions.size());
+    std::vector<std::vector<std::uint32_t>> installed(actions.size()); // version strings
     for (std::size_t f = 0; f < facts.size(); ++f) {
         if (!scoring.isOpen(f))
             continue;
@@ -187,9 +223,11 @@ RemediationPlan buildPlan(const risk::Scoring &scoring,
         if (f < flags.size() && flags[f].baseImageFix && baseAction[image] >= 0) {
             slot = std::size_t(baseAction[image]);
         } else if (facts.flags[f] & risk::Fixable) {
-            const auto key = std::make_tuple(image,
-                                             std::string_view(facts.strings[facts.package[f]]),
-                                             std::string_view(facts.strings[facts.packageType[f]]));
+            // (image, package, type) in 24 + 24 + 16 bits; past that, keys may merge actions
+            // of different packages only in fleets far beyond any real one.
+            const std::uint64_t key = (std::uint64_t(image) << 40) |
+                                      (std::uint64_t(idOf(facts.package[f]) & 0xFFFFFF) << 16) |
+                                      (idOf(facts.packageType[f]) & 0xFFFF);
             auto [it, added] = upgrades.try_emplace(key, actions.size());
             if (added) {
                 RemediationAction a;
@@ -202,10 +240,9 @@ RemediationPlan buildPlan(const risk::Scoring &scoring,
             }
             slot = it->second;
             RemediationAction &a = actions[slot];
-            const std::string &version = facts.strings[facts.version[f]];
-            installed[slot].insert(version);
-            const std::string target =
-                model::upgradeTarget(version, facts.strings[facts.fixedVersions[f]]);
+            installed[slot].push_back(facts.version[f]);
+            const std::string_view target = model::upgradeTarget(
+                facts.strings[facts.version[f]], facts.strings[facts.fixedVersions[f]]);
             if (a.version.empty() || model::compareVersions(target, a.version) > 0)
                 a.version = target;
         } else {
@@ -238,20 +275,33 @@ RemediationPlan buildPlan(const risk::Scoring &scoring,
     for (const RemediationAction &a : actions)
         anyMitigation = anyMitigation || (a.kind == ActionKind::NoFix && a.mitigations != 0);
     if (anyMitigation) {
-        risk::Facts mitigated = facts;
+        // A finding's risk depends on its own image, vulnerability and context only, so a
+        // fact table of just the findings concerned (same images, vulnerabilities and
+        // contexts) scores them the same.
+        std::vector<std::uint32_t> concerned;
+        for (const RemediationAction &a : actions)
+            if (a.kind == ActionKind::NoFix && a.mitigations != 0)
+                concerned.insert(concerned.end(), a.findings.begin(), a.findings.end());
+        risk::Facts mitigated = subset(facts, concerned);
         for (const RemediationAction &a : actions)
             if (a.kind == ActionKind::NoFix)
                 mitigate(mitigated.images[a.images.front()], a.mitigations);
         const risk::Scoring after = risk::Scoring::compute(mitigated, scoring.policy());
+        std::size_t next = 0;
         for (RemediationAction &a : actions)
             if (a.kind == ActionKind::NoFix && a.mitigations != 0)
                 for (std::uint32_t f : a.findings)
-                    a.riskRemoved += std::max(0.0, double(scoring.risk(f)) - after.risk(f));
+                    a.riskRemoved += std::max(0.0, double(scoring.risk(f)) - after.risk(next++));
     }
 
     for (std::size_t i = 0; i < actions.size(); ++i) {
         RemediationAction &a = actions[i];
-        a.installedVersions.assign(installed[i].begin(), installed[i].end());
+        for (std::uint32_t v : installed[i])
+            a.installedVersions.push_back(facts.strings[v]);
+        std::sort(a.installedVersions.begin(), a.installedVersions.end());
+        a.installedVersions.erase(
+            std::unique(a.installedVersions.begin(), a.installedVersions.end()),
+            a.installedVersions.end());
         a.riskRemoved = round3(a.riskRemoved);
         for (std::uint32_t image : a.images)
             a.runningContainers += facts.images[image].runningContainers;

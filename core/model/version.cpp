@@ -2,7 +2,6 @@
 #include "version.h"
 
 #include <cstdint>
-#include <vector>
 
 namespace patchwise::model {
 
@@ -100,25 +99,23 @@ int compareVersions(std::string_view a, std::string_view b)
     return 0;
 }
 
-std::string upgradeTarget(std::string_view installed, std::string_view fixedVersions)
+std::string_view upgradeTarget(std::string_view installed, std::string_view fixedVersions)
 {
-    std::vector<std::string_view> candidates;
+    std::string_view above, highest;
     std::size_t start = 0;
     for (std::size_t k = 0; k <= fixedVersions.size(); ++k) {
-        if (k == fixedVersions.size() || fixedVersions[k] == ' ' || fixedVersions[k] == ',') {
-            if (k > start)
-                candidates.push_back(fixedVersions.substr(start, k - start));
-            start = k + 1;
-        }
-    }
-    std::string_view above, highest;
-    for (std::string_view c : candidates) {
+        if (k < fixedVersions.size() && fixedVersions[k] != ' ' && fixedVersions[k] != ',')
+            continue;
+        const std::string_view c = fixedVersions.substr(start, k - start);
+        start = k + 1;
+        if (c.empty())
+            continue;
         if (highest.empty() || compareVersions(c, highest) > 0)
             highest = c;
         if (compareVersions(c, installed) > 0 && (above.empty() || compareVersions(c, above) < 0))
             above = c;
     }
-    return std::string(above.empty() ? highest : above);
+    return above.empty() ? highest : above;
 }
 
 } // namespace patchwise::model

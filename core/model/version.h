@@ -16,7 +16,8 @@ int compareVersions(std::string_view a, std::string_view b);
 
 // The version to upgrade to from `installed` given a finding's fixed versions (separated by
 // spaces or commas, as scanners list one per release line): the lowest fixed version above
-// the installed one, or the highest when none is above it; "" when none is given.
-std::string upgradeTarget(std::string_view installed, std::string_view fixedVersions);
+// the installed one, or the highest when none is above it; "" when none is given. A view
+// into `fixedVersions`.
+std::string_view upgradeTarget(std::string_view installed, std::string_view fixedVersions);
 
 } // namespace patchwise::model

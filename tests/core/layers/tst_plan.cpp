@@ -153,13 +153,13 @@ private Q_SLOTS:
     void upgradeTarget()
     {
         // The lowest fixed version above the installed one, across release lines.
-        QCOMPARE(model::upgradeTarget("2.4.1", "2.5.0, 3.0.2"), std::string("2.5.0"));
-        QCOMPARE(model::upgradeTarget("3.0.0", "2.5.0 3.0.2"), std::string("3.0.2"));
-        QCOMPARE(model::upgradeTarget("1.0", "1.1"), std::string("1.1"));
+        QCOMPARE(model::upgradeTarget("2.4.1", "2.5.0, 3.0.2"), std::string_view("2.5.0"));
+        QCOMPARE(model::upgradeTarget("3.0.0", "2.5.0 3.0.2"), std::string_view("3.0.2"));
+        QCOMPARE(model::upgradeTarget("1.0", "1.1"), std::string_view("1.1"));
         // None above: the highest (scanner data can be odd).
-        QCOMPARE(model::upgradeTarget("9.0", "1.1 2.0"), std::string("2.0"));
-        QCOMPARE(model::upgradeTarget("1.0", ""), std::string());
-        QCOMPARE(model::upgradeTarget("1.0", " ,, "), std::string());
+        QCOMPARE(model::upgradeTarget("9.0", "1.1 2.0"), std::string_view("2.0"));
+        QCOMPARE(model::upgradeTarget("1.0", ""), std::string_view());
+        QCOMPARE(model::upgradeTarget("1.0", " ,, "), std::string_view());
     }
 
     void everyOpenFindingJoinsOneAction()
@@ -221,7 +221,7 @@ private Q_SLOTS:
         const auto *baseUpdate = actionHolding(plan, a1);
         QVERIFY(baseUpdate);
         QCOMPARE(baseUpdate->kind, layers::ActionKind::BaseImageUpdate);
-        QCOMPARE(baseUpdate->target, std::string("debian:12"));
+        QCOMPARE(baseUpdate->target, std::string_view("debian:12"));
         QCOMPARE(baseUpdate->images, (std::vector<std::uint32_t>{app1, app2}));
         QCOMPARE(baseUpdate->findings,
                  (std::vector<std::uint32_t>{std::uint32_t(a1), std::uint32_t(b1)}));
@@ -234,17 +234,17 @@ private Q_SLOTS:
         QCOMPARE(zlib->kind, layers::ActionKind::PackageUpgrade);
         QCOMPARE(zlib, actionHolding(plan, a2b));
         QCOMPARE(zlib->installedVersions, (std::vector<std::string>{"1.2", "1.2.9"}));
-        QCOMPARE(zlib->version, std::string("1.3"));
+        QCOMPARE(zlib->version, std::string_view("1.3"));
 
         const auto *lodash = actionHolding(plan, a3);
         QCOMPARE(lodash, actionHolding(plan, a4));
-        QCOMPARE(lodash->target, std::string("lodash"));
+        QCOMPARE(lodash->target, std::string_view("lodash"));
         QCOMPARE(lodash->version, std::string("4.17.21")); // 4.17.19 fixes one, .21 both
         QCOMPARE(lodash->images, std::vector<std::uint32_t>{app1});
 
         const auto *noFix = actionHolding(plan, a5);
         QCOMPARE(noFix->kind, layers::ActionKind::NoFix);
-        QCOMPARE(noFix->target, std::string("shop:1"));
+        QCOMPARE(noFix->target, std::string_view("shop:1"));
         QCOMPARE(noFix->findingsFixed, 0);
         QCOMPARE(noFix->riskRemoved, 0.0); // nothing runs: nothing to mitigate
         QCOMPARE(int(noFix->mitigations), 0);
@@ -252,7 +252,7 @@ private Q_SLOTS:
         QCOMPARE(actionHolding(plan, b2)->kind, layers::ActionKind::PackageUpgrade);
         QCOMPARE(actionHolding(plan, c1)->kind, layers::ActionKind::PackageUpgrade);
         QVERIFY(actionHolding(plan, c1) != actionHolding(plan, a1));
-        QCOMPARE(actionHolding(plan, d1)->target, std::string("tool:1"));
+        QCOMPARE(actionHolding(plan, d1)->target, std::string_view("tool:1"));
 
         // Totals and ranks.
         QCOMPARE(plan.totals.openFindings, int(fl.facts.size()) - 1);
@@ -298,12 +298,12 @@ private Q_SLOTS:
             scoring, fl.layers, fl.bases, layers::baseAttribution(fl.layers, fl.bases, scoring));
         QCOMPARE(plan.actions.size(), std::size_t(3));
         // The SLA breach first, despite the least risk; then by risk removed.
-        QCOMPARE(plan.actions[0].target, std::string("a"));
+        QCOMPARE(plan.actions[0].target, std::string_view("a"));
         QCOMPARE(plan.actions[0].slaBreaches, 1);
-        QCOMPARE(plan.actions[1].target, std::string("b"));
+        QCOMPARE(plan.actions[1].target, std::string_view("b"));
         QCOMPARE(plan.actions[1].findingsFixed, 3);
         QCOMPARE(plan.actions[1].runningContainers, 3);
-        QCOMPARE(plan.actions[2].target, std::string("c"));
+        QCOMPARE(plan.actions[2].target, std::string_view("c"));
         QVERIFY(plan.actions[0].riskRemoved < plan.actions[2].riskRemoved);
         QVERIFY(plan.actions[1].riskRemoved > plan.actions[2].riskRemoved);
     }
