@@ -55,28 +55,53 @@ bool labelNames(const store::ImageLayers &candidate, std::string_view name, std:
     return false;
 }
 
+// True for a history line of a CMD or ENTRYPOINT instruction, as BuildKit (`CMD ["x"]`) or
+// the classic builder (`/bin/sh -c #(nop)  CMD ["x"]`) records it; not for HEALTHCHECK
+// (whose line holds "CMD-SHELL") or a RUN that mentions the words.
+bool setsCommand(std::string_view line)
+{
+    const auto trim = [&] {
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
+            line.remove_prefix(1);
+    };
+    trim();
+    for (std::string_view shell : {"/bin/sh -c #(nop)", "|1 /bin/sh -c #(nop)"})
+        if (line.starts_with(shell)) {
+            line.remove_prefix(shell.size());
+            trim();
+        }
+    for (std::string_view instruction : {"CMD", "ENTRYPOINT"})
+        if (line.starts_with(instruction) &&
+            (line.size() == instruction.size() || line[instruction.size()] == ' ' ||
+             line[instruction.size()] == '['))
+            return true;
+    return false;
+}
+
 // The history boundary (formats.md §12): the base image's history ends with an empty-layer
 // CMD or ENTRYPOINT, and the next step was built later (a jump in `created`). The last
 // such boundary with layers after it marks the nearest base; returns its layer count, or
-// -1 when the history shows none.
-int historyBoundary(const store::ImageLayers &image)
+// -1 when the history shows none. With `withoutJump` (a label already says there is a
+// base), the last CMD/ENTRYPOINT with layers after it will do when no boundary has a jump.
+int historyBoundary(const store::ImageLayers &image, bool withoutJump = false)
 {
     constexpr std::int64_t kJump = 60 * 60; // builds of the base and the app are hours apart
     int layersSoFar = 0;
-    int boundary = -1;
+    int boundary = -1, anyBoundary = -1;
     const auto &h = image.history;
     for (std::size_t i = 0; i < h.size(); ++i) {
         if (!h[i].emptyLayer)
             ++layersSoFar;
-        const std::string_view step = h[i].createdBy;
-        const bool endsBase =
-            h[i].emptyLayer && (step.find("CMD") != std::string_view::npos ||
-                                step.find("ENTRYPOINT") != std::string_view::npos);
-        if (endsBase && i + 1 < h.size() && h[i].created > 0 && h[i + 1].created > 0 &&
-            h[i + 1].created - h[i].created >= kJump && layersSoFar > 0 &&
-            std::size_t(layersSoFar) < image.layers.size())
+        const bool endsBase = h[i].emptyLayer && setsCommand(h[i].createdBy);
+        if (!endsBase || i + 1 >= h.size() || layersSoFar == 0 ||
+            std::size_t(layersSoFar) >= image.layers.size())
+            continue;
+        anyBoundary = layersSoFar;
+        if (h[i].created > 0 && h[i + 1].created > 0 && h[i + 1].created - h[i].created >= kJump)
             boundary = layersSoFar;
     }
+    if (boundary < 0 && withoutJump)
+        boundary = anyBoundary;
     // The history must describe the stored layers (same number of layer-creating steps).
     const auto created =
         std::count_if(h.begin(), h.end(), [](const auto &e) { return !e.emptyLayer; });
@@ -141,23 +166,30 @@ detectBaseImages(const std::vector<store::ImageLayers> &images)
             out[i] = base;
         } else if (named && isStrictPrefix(images[*named], image)) {
             out[i] = fromImage(*named, "label");
-        } else if (prefix) {
-            out[i] = fromImage(*prefix, "prefix");
-        } else if (const int boundary = historyBoundary(image); boundary > 0) {
-            BaseImage base;
-            base.name = image.baseNameLabel; // a label, when there is one, names it
-            base.digest = image.baseDigestLabel;
-            base.layerCount = boundary;
-            base.detectedBy = "history";
-            base.confidence = "low";
-            out[i] = base;
-        } else if (labelled) {
-            BaseImage base;
-            base.name = image.baseNameLabel;
-            base.digest = image.baseDigestLabel;
-            base.detectedBy = "label";
-            base.confidence = "medium";
-            out[i] = base;
+        } else {
+            // A history boundary above the longest scanned prefix is a nearer base that was
+            // not scanned (an app on node, node on a scanned debian): updating it fixes its
+            // own layers and the ones below.
+            const int boundary = historyBoundary(image, labelled);
+            const int prefixLayers = prefix ? int(images[*prefix].layers.size()) : 0;
+            if (prefix && boundary <= prefixLayers) {
+                out[i] = fromImage(*prefix, "prefix");
+            } else if (labelled) {
+                // Named by the label; its extent, when the history shows one.
+                BaseImage base;
+                base.name = image.baseNameLabel;
+                base.digest = image.baseDigestLabel;
+                base.layerCount = boundary;
+                base.detectedBy = "label";
+                base.confidence = "medium";
+                out[i] = base;
+            } else if (boundary > 0) {
+                BaseImage base;
+                base.layerCount = boundary;
+                base.detectedBy = "history";
+                base.confidence = "low";
+                out[i] = base;
+            }
         }
     }
     return out;

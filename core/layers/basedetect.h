@@ -18,12 +18,13 @@ struct BaseImage
     std::string name;    // as the label or the base image names it
     std::string digest;  // config digest (workspace image) or the label's digest
     int layerCount = -1; // bottom layers that belong to the base; -1 unknown
-    // "label" (OCI base annotations, confirmed or not by the layers), "prefix" (another
-    // scanned image's DiffIDs are a strict prefix of this image's), "history" (the config
+    // "label" (OCI base annotations, confirmed or not by the layers or the history), "prefix"
+    // (another scanned image's DiffIDs are a strict prefix of this image's), "history" (the config
     // history's last empty-layer CMD/ENTRYPOINT followed by a later build step), "manual"
     // (the analyst set it; it wins over everything else).
     std::string detectedBy;
-    // "high" when the layers prove it, "medium" on a label alone, "low" from history.
+    // "high" when the layers prove it, "medium" on a label not confirmed by the layers, "low"
+    // from the history alone.
     std::string confidence;
 };
 
@@ -31,9 +32,11 @@ struct BaseImage
 // strict prefix wins; among several, the longest prefix (the nearest ancestor). A label
 // naming an image in the workspace whose layers are a prefix is reported as found by
 // label with high confidence; a label naming an image that is not in the workspace (or
-// whose layers do not match) is reported with medium confidence and no layer count.
-// Otherwise the history boundary gives the layer count with low confidence (named by the
-// label when there is one).
+// whose layers do not match) is reported by label with medium confidence, its layer count
+// taken from the history (the last CMD/ENTRYPOINT boundary, a jump in time preferred) or
+// unknown. Without a label, the history boundary (with a jump in time) gives the layer
+// count of an unnamed base, with low confidence. A history boundary above the longest
+// scanned prefix wins over the prefix: it marks a nearer base that was not scanned.
 std::vector<std::optional<BaseImage>>
 detectBaseImages(const std::vector<store::ImageLayers> &images);
 

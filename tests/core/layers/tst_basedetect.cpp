@@ -126,10 +126,81 @@ private Q_SLOTS:
         images = {withHistory(
             {{t0, "ADD rootfs", false}, {t0, "CMD [\"bash\"]", true}, {t0, "COPY . /app", false}})};
         QVERIFY(!layers::detectBaseImages(images)[0]);
+        // … unless a label says there is a base: then the CMD marks its extent.
+        images[0].baseNameLabel = "docker.io/library/debian:12";
+        bases = layers::detectBaseImages(images);
+        QVERIFY(bases[0]);
+        QCOMPARE(bases[0]->detectedBy, std::string("label"));
+        QCOMPARE(bases[0]->confidence, std::string("medium"));
+        QCOMPARE(bases[0]->name, std::string("docker.io/library/debian:12"));
+        QCOMPARE(bases[0]->layerCount, 1);
+        // A labelled image whose history has a jump uses that boundary, not a later CMD
+        // of the app's own build.
+        images = {withHistory({{t0, "ADD rootfs", false},
+                               {t0, "CMD [\"bash\"]", true},
+                               {t0 + day, "RUN make", false},
+                               {t0 + day, "CMD [\"app\"]", true},
+                               {t0 + day, "COPY extra /", false}})};
+        images[0].baseNameLabel = "debian:12";
+        bases = layers::detectBaseImages(images);
+        QCOMPARE(bases[0]->layerCount, 1);
+        images[0].baseNameLabel.clear();
+        bases = layers::detectBaseImages(images);
+        QCOMPARE(bases[0]->detectedBy, std::string("history"));
+        QCOMPARE(bases[0]->layerCount, 1);
+        QVERIFY(bases[0]->name.empty());
         // A CMD at the very top (no layers after it) is the image's own, not a base's.
         images = {withHistory({{t0, "ADD rootfs", false},
                                {t0 + day, "COPY . /app", false},
                                {t0 + 2 * day, "CMD [\"app\"]", true}})};
+        QVERIFY(!layers::detectBaseImages(images)[0]);
+        // A scanned debian is a prefix, but the history shows a nearer base above it (python,
+        // not scanned): the nearer base wins, so python's layers count as base layers.
+        {
+            std::vector<store::ImageLayers> fleet{
+                withHistory({
+                    {t0, "ADD rootfs.tar.xz /", false},
+                    {t0, "CMD [\"bash\"]", true},
+                    {t0 + 10 * day, "RUN apt-get install python3", false},
+                    {t0 + 10 * day, "RUN pip install", false},
+                    {t0 + 10 * day, "CMD [\"python3\"]", true},
+                    {t0 + 30 * day, "COPY . /app", false},
+                }),
+                image("debian:12", "sha256:d0", {"sha256:0"}),
+            };
+            bases = layers::detectBaseImages(fleet);
+            QCOMPARE(bases[0]->detectedBy, std::string("history"));
+            QCOMPARE(bases[0]->layerCount, 3);
+            QVERIFY(!bases[0]->inWorkspace);
+            fleet[0].baseNameLabel = "python:3.12";
+            bases = layers::detectBaseImages(fleet);
+            QCOMPARE(bases[0]->detectedBy, std::string("label"));
+            QCOMPARE(bases[0]->name, std::string("python:3.12"));
+            QCOMPARE(bases[0]->layerCount, 3);
+            // With python scanned too, the longest prefix is python itself.
+            fleet.push_back(
+                image("python:3.12", "sha256:p0", {"sha256:0", "sha256:1", "sha256:2"}));
+            bases = layers::detectBaseImages(fleet);
+            QCOMPARE(bases[0]->detectedBy, std::string("label"));
+            QCOMPARE(bases[0]->confidence, std::string("high"));
+            QCOMPARE(bases[0]->digest, std::string("sha256:p0"));
+            fleet[0].baseNameLabel.clear();
+            bases = layers::detectBaseImages(fleet);
+            QCOMPARE(bases[0]->detectedBy, std::string("prefix"));
+            QCOMPARE(bases[0]->layerCount, 3);
+        }
+        // The classic builder's spelling counts; a HEALTHCHECK (CMD-SHELL) does not.
+        images = {withHistory({{t0, "ADD rootfs", false},
+                               {t0, "/bin/sh -c #(nop)  CMD [\"bash\"]", true},
+                               {t0 + day, "COPY . /app", false}})};
+        QCOMPARE(layers::detectBaseImages(images)[0]->layerCount, 1);
+        images = {withHistory({{t0, "ADD rootfs", false},
+                               {t0, "HEALTHCHECK &{[\"CMD-SHELL\" \"curl -f localhost\"]}", true},
+                               {t0 + day, "COPY . /app", false}})};
+        QVERIFY(!layers::detectBaseImages(images)[0]);
+        images = {withHistory({{t0, "ADD rootfs", false},
+                               {t0, "/bin/sh -c #(nop)  HEALTHCHECK &{[\"CMD\" \"true\"]}", true},
+                               {t0 + day, "COPY . /app", false}})};
         QVERIFY(!layers::detectBaseImages(images)[0]);
         // History that does not describe the stored layers is not trusted.
         images = {withHistory({{t0, "ADD rootfs", false},

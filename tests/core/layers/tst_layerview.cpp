@@ -202,9 +202,11 @@ private Q_SLOTS:
         QCOMPARE(images->front().layers.size(), std::size_t(10));
         const auto bases = layers::detectBaseImages(*images);
         QVERIFY(bases[0]);
-        QCOMPARE(bases[0]->detectedBy, std::string("history"));
+        // Named by its base.name label (the base is not scanned); the extent from history.
+        QCOMPARE(bases[0]->detectedBy, std::string("label"));
+        QCOMPARE(bases[0]->confidence, std::string("medium"));
         QCOMPARE(bases[0]->layerCount, 4);
-        QCOMPARE(bases[0]->name, std::string("python:3.12-slim-bookworm")); // from its label
+        QCOMPARE(bases[0]->name, std::string("python:3.12-slim-bookworm"));
     }
 };
 
