@@ -50,9 +50,9 @@ int certainty(std::string_view confidence)
     return confidence == "high" ? 2 : confidence == "medium" ? 1 : 0;
 }
 
-// How base-image-update actions are told apart: the scanned base image itself; else the
-// base's name (images built on different builds of "python:3.12-slim" share one update);
-// else its layers (an unnamed base recognised by history).
+// How base-image-update actions are told apart: the base's name, normalised (images built on
+// different builds of "python:3.12-slim", scanned or named by a label, share one update);
+// else the scanned base image; else its layers (an unnamed base recognised by history).
 struct BaseKey
 {
     std::string key, target, digest;
@@ -60,12 +60,13 @@ struct BaseKey
 
 BaseKey baseKey(const store::ImageLayers &image, const BaseImage &base)
 {
+    if (!base.name.empty())
+        if (const std::string ref = model::normalizedImageRef(base.name); !ref.empty())
+            return {"name:" + ref, base.name, base.digest};
     if (base.inWorkspace)
         return {"image:" + std::to_string(base.index), base.name, base.digest};
-    if (!base.name.empty()) {
-        const std::string ref = model::normalizedImageRef(base.name);
-        return {"name:" + (ref.empty() ? base.name : ref), base.name, base.digest};
-    }
+    if (!base.name.empty())
+        return {"name:" + base.name, base.name, base.digest};
     std::string key = "layers:";
     const std::size_t n = std::min<std::size_t>(std::size_t(base.layerCount), image.layers.size());
     for (std::size_t i = 0; i < n; ++i)
@@ -177,6 +178,7 @@ RemediationPlan buildPlan(const risk::Scoring &scoring,
         layersById[images[i].id] = i;
     std::vector<std::int64_t> baseAction(facts.images.size(), -1);
     std::unordered_map<std::string, std::size_t> actionByBase;
+    std::vector<bool> baseScanned; // per base action: named after a scanned base image
     for (std::size_t i = 0; i < facts.images.size(); ++i) {
         const auto it = layersById.find(facts.images[i].id);
         if (it == layersById.end() || !bases[it->second] || bases[it->second]->layerCount <= 0)
@@ -193,8 +195,15 @@ RemediationPlan buildPlan(const risk::Scoring &scoring,
             a.confidence = base.confidence;
             a.baseLayers = base.layerCount;
             actions.push_back(std::move(a));
+            baseScanned.push_back(false);
         }
         RemediationAction &a = actions[slot->second];
+        if (base.inWorkspace && !baseScanned[slot->second]) {
+            // The scanned base names the update better than a label does.
+            a.target = base.name;
+            a.targetDigest = base.digest;
+            baseScanned[slot->second] = true;
+        }
         if (certainty(base.confidence) < certainty(a.confidence)) {
             a.confidence = base.confidence;
             a.detectedBy = base.detectedBy;

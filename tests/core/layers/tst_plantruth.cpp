@@ -1287,7 +1287,7 @@ struct TruthBase
     int image = -1; // fleet index of a scanned base
     QString name, digest;
     int layerCount = 0; // 0 none, -1 unknown
-    QString key;        // plan grouping: image:N, name:REF, layers:IDS
+    QString key;        // plan grouping: name:REF, layers:IDS
 };
 
 bool strictPrefix(const ModelImage &base, const ModelImage &image)
@@ -1337,7 +1337,9 @@ TruthBase truthBase(const Fleet &fleet, int index, QStringList &problems)
         t.name = b.ref;
         t.digest = b.configDigest;
         t.layerCount = int(b.layers.size());
-        t.key = QStringLiteral("image:%1").arg(j);
+        // Updates are grouped by the base's name: every build of "debian:12", scanned or
+        // named by a label, is one update.
+        t.key = QStringLiteral("name:") + normalizedRef(b.ref);
         return t;
     };
     // The image the label names.
@@ -1915,9 +1917,8 @@ private Q_SLOTS:
                 if (QString::fromStdString(a.confidence) != confidence)
                     mismatches << who + QStringLiteral(": confidence %1, expected %2")
                                             .arg(QString::fromStdString(a.confidence), confidence);
-                if (t.key.startsWith(u"image:") &&
-                    (QString::fromStdString(a.target) != run->imageName(t.image) ||
-                     QString::fromStdString(a.targetDigest) != t.digest))
+                if (t.image >= 0 && (QString::fromStdString(a.target) != run->imageName(t.image) ||
+                                     QString::fromStdString(a.targetDigest) != t.digest))
                     mismatches << who + QStringLiteral(": target %1 %2, expected %3 %4")
                                             .arg(QString::fromStdString(a.target),
                                                  QString::fromStdString(a.targetDigest),
