@@ -46,7 +46,7 @@ void collectComponents(const JsonNode &list,
             comp.type = purlType(comp.purl);
         comp.layerDiffId = propertyValue(c, "aquasecurity:trivy:LayerDiffID");
         if (type != "operating-system" && type != "container" && !comp.name.empty()) {
-            image.packages.push_back({comp.name, comp.version, comp.type});
+            image.packages.push_back({comp.name, comp.version, comp.type, comp.layerDiffId});
             image.packageListComplete = true;
         }
         const std::string ref(c.str("bom-ref"));

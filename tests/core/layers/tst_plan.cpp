@@ -24,7 +24,7 @@ struct Spec
     std::uint32_t image = 0;
     std::string package = "openssl";
     std::string version = "1.0.0";
-    std::string fixed; // "" = no fix
+    std::string fixed = {}; // "" = no fix
     int layer = 0;
     model::Severity severity = model::Severity::High;
     std::int64_t firstSeen = kNow - 10 * kDay;

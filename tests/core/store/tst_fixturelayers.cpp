@@ -104,6 +104,34 @@ std::optional<Expected> expectedLayers(const QByteArray &bytes)
             if (p.toObject().value(QStringLiteral("name")).toString() ==
                 QStringLiteral("aquasecurity:trivy:DiffID"))
                 e.diffIds << p.toObject().value(QStringLiteral("value")).toString();
+        // Components (not the OS or the image itself) with Trivy's layer property.
+        const auto property = [](const QJsonObject &c, const char *name) {
+            for (const QJsonValue &p : c.value(QStringLiteral("properties")).toArray())
+                if (p.toObject().value(QStringLiteral("name")).toString() == QLatin1String(name))
+                    return p.toObject().value(QStringLiteral("value")).toString();
+            return QString();
+        };
+        QSet<QString> seen;
+        for (const QJsonValue &cv : root.value(QStringLiteral("components")).toArray()) {
+            const QJsonObject c = cv.toObject();
+            const QString kind = c.value(QStringLiteral("type")).toString();
+            const QString name = c.value(QStringLiteral("name")).toString();
+            const QString version = c.value(QStringLiteral("version")).toString();
+            if (name.isEmpty() || kind == QLatin1String("operating-system") ||
+                kind == QLatin1String("container"))
+                continue;
+            QString type = property(c, "aquasecurity:trivy:PkgType");
+            if (type.isEmpty()) // the purl's type: pkg:TYPE/…
+                type = c.value(QStringLiteral("purl")).toString().section(u'/', 0, 0);
+            const QString key = name + u'|' + version + u'|' + type;
+            if (seen.contains(key))
+                continue;
+            seen.insert(key);
+            const qsizetype layer =
+                e.diffIds.indexOf(property(c, "aquasecurity:trivy:LayerDiffID"));
+            if (layer >= 0)
+                e.packages.insert(name + u'|' + version + u'|' + QString::number(layer));
+        }
         return e;
     }
     return std::nullopt;
