@@ -636,14 +636,7 @@ int runFindings(int argc, char **argv)
     if (!scored)
         return status;
     const patchwise::risk::Scoring &scoring = *scored->scoring;
-    const patchwise::risk::ScoredRows source(scoring);
-    std::vector<std::uint32_t> order = filter->select(source, scoring.ranking());
-    if (!sortKeys.empty())
-        order = patchwise::risk::sortRows(source, std::move(order), sortKeys);
-    if (limit >= 0 && order.size() > std::size_t(limit))
-        order.resize(std::size_t(limit));
-
-    // Base images, for inBaseImage / baseImageFix.
+    // Base images, for inBaseImage / baseImageFix (and the inbase / basefix filters).
     const auto images = scored->workspace->imageLayers();
     if (!images) {
         std::cerr << "patchwise-cli findings: " << images.error() << "\n";
@@ -651,6 +644,13 @@ int runFindings(int argc, char **argv)
     }
     const auto baseFlags = patchwise::layers::baseAttribution(
         *images, patchwise::layers::detectBaseImages(*images), scoring);
+    patchwise::risk::ScoredRows source(scoring);
+    patchwise::layers::setBaseAttribution(source, baseFlags);
+    std::vector<std::uint32_t> order = filter->select(source, scoring.ranking());
+    if (!sortKeys.empty())
+        order = patchwise::risk::sortRows(source, std::move(order), sortKeys);
+    if (limit >= 0 && order.size() > std::size_t(limit))
+        order.resize(std::size_t(limit));
     // Rows are fetched and written in chunks, so memory stays flat however many there are.
     constexpr std::size_t kChunk = 4096;
     const bool csv = format == "csv";

@@ -135,6 +135,17 @@ std::vector<BaseFlags> baseAttribution(const std::vector<store::ImageLayers> &im
     return flags;
 }
 
+void setBaseAttribution(risk::ScoredRows &rows, const std::vector<BaseFlags> &flags)
+{
+    std::vector<std::int8_t> inBase(flags.size());
+    std::vector<std::uint8_t> baseFix(flags.size());
+    for (std::size_t f = 0; f < flags.size(); ++f) {
+        inBase[f] = flags[f].inBase;
+        baseFix[f] = flags[f].baseImageFix ? 1 : 0;
+    }
+    rows.setBaseAttribution(std::move(inBase), std::move(baseFix));
+}
+
 ImageLayerView layerView(const std::vector<store::ImageLayers> &images,
                          std::size_t index,
                          const std::optional<BaseImage> &base,

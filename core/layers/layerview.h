@@ -3,6 +3,7 @@
 
 #include "basedetect.h"
 #include "risk/engine.h"
+#include "risk/scoredrows.h"
 #include "util/result.h"
 
 #include <array>
@@ -56,6 +57,9 @@ struct BaseFlags
 std::vector<BaseFlags> baseAttribution(const std::vector<store::ImageLayers> &images,
                                        const std::vector<std::optional<BaseImage>> &bases,
                                        const risk::Scoring &scoring);
+
+// Lets `rows` answer the `inbase` and `basefix` filter fields.
+void setBaseAttribution(risk::ScoredRows &rows, const std::vector<BaseFlags> &flags);
 
 // The layer view of `images[index]` under a scoring of the same workspace; `flags` from
 // baseAttribution().

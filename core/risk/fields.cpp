@@ -98,6 +98,13 @@ constexpr std::array<FieldInfo, FieldCount> infos = {{
      "resolved",
      {},
      "no longer reported by the latest scan of its image"},
+    {F::InBase,
+     T::Bool,
+     "inbase",
+     "inBaseImage",
+     {},
+     "the package sits in a base-image layer (no when unknown)"},
+    {F::BaseFix, T::Bool, "basefix", "baseImageFix", {}, "updating the base image fixes it"},
 }};
 
 constexpr bool inEnumOrder()

@@ -41,8 +41,10 @@ enum class Field : std::uint8_t
     Fix,        // fixed versions, space separated
     Suppressed, // the scanner marked it suppressed/ignored
     Resolved,   // no longer reported by the latest scan of its image
+    InBase,     // the package sits in a base-image layer (false when unknown)
+    BaseFix,    // updating the base image fixes it
 };
-inline constexpr int FieldCount = static_cast<int>(Field::Resolved) + 1;
+inline constexpr int FieldCount = static_cast<int>(Field::BaseFix) + 1;
 
 enum class FieldType : std::uint8_t
 {

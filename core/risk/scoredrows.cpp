@@ -39,6 +39,13 @@ ScoredRows::ScoredRows(const Scoring &scoring)
     }
 }
 
+void ScoredRows::setBaseAttribution(std::vector<std::int8_t> inBase,
+                                    std::vector<std::uint8_t> baseFix)
+{
+    m_inBase = std::move(inBase);
+    m_baseFix = std::move(baseFix);
+}
+
 double ScoredRows::number(Field field, std::size_t f) const
 {
     const Facts &facts = m_scoring.facts();
@@ -83,6 +90,10 @@ double ScoredRows::number(Field field, std::size_t f) const
         return (facts.flags[f] & Suppressed) != 0;
     case Field::Resolved:
         return (facts.flags[f] & Resolved) != 0;
+    case Field::InBase:
+        return f < m_inBase.size() && m_inBase[f] == 1;
+    case Field::BaseFix:
+        return f < m_baseFix.size() && m_baseFix[f] != 0;
     default:
         return 0;
     }

@@ -22,8 +22,15 @@ public:
     std::string_view text(Field field, std::size_t row) const override;
     std::int64_t textKey(Field field, std::size_t row) const override;
 
+    // Base-image attribution per finding (layers::baseAttribution()): 1 in a base layer,
+    // 0 not, -1 unknown; and whether a base update fixes it. Without it, `inbase` and
+    // `basefix` are false for every row.
+    void setBaseAttribution(std::vector<std::int8_t> inBase, std::vector<std::uint8_t> baseFix);
+
 private:
     const Scoring &m_scoring;
+    std::vector<std::int8_t> m_inBase;
+    std::vector<std::uint8_t> m_baseFix;
     std::vector<std::string> m_namespaces; // per image, space separated
 };
 

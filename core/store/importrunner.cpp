@@ -132,8 +132,16 @@ ImportReport runImport(Workspace &workspace,
         reader.join();
     };
 
+    const auto cancelled = [&] { return request.cancel && request.cancel->load(); };
     for (std::size_t n = 0; n < inputs.size(); ++n) {
         const Input &input = inputs[n];
+        if (cancelled()) {
+            report.cancelled = true;
+            finish();
+            return report; // the session rolls back
+        }
+        if (request.fileProgress)
+            request.fileProgress(n, inputs.size());
         if (progress)
             progress(input.path);
         std::unique_lock lock(mutex);
@@ -185,6 +193,12 @@ ImportReport runImport(Workspace &workspace,
         spent.push_back(std::move(*read));
     }
     finish();
+    if (request.fileProgress)
+        request.fileProgress(inputs.size(), inputs.size());
+    if (cancelled()) {
+        report.cancelled = true;
+        return report;
+    }
     const auto commitStart = std::chrono::steady_clock::now();
     auto summary = (*session)->commit();
     report.commitSeconds =

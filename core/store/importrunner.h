@@ -3,6 +3,7 @@
 
 #include "workspace.h"
 
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -17,6 +18,11 @@ struct ImportRequest
     // When set, a file of another kind (a KEV feed where scans were expected) is an error.
     std::optional<ingest::FormatKind> onlyKind;
     ImportOptions options;
+    // Set (from any thread) to stop: the import ends before the next file or the commit
+    // and rolls back, leaving the workspace as it was (ImportReport::cancelled).
+    const std::atomic<bool> *cancel = nullptr;
+    // Called before each file with how many files came before it and how many there are.
+    std::function<void(std::size_t done, std::size_t total)> fileProgress;
 };
 
 struct ImportFailure
@@ -31,6 +37,7 @@ struct ImportReport
     std::vector<ImportFailure> failures;          // files that could not be imported
     std::vector<ImportFailure> unrecognisedFiles; // inside directories: skipped and listed
     bool committed = false;
+    bool cancelled = false;
     // Where the time went (seconds of wall clock), for the summary and the benchmark.
     double readSeconds = 0;     // reading, parsing, normalising
     double storeSeconds = 0;    // writing rows

@@ -6,6 +6,8 @@
 
 #include "layers/plan.h"
 #include "model/version.h"
+#include "risk/filter.h"
+#include "risk/scoredrows.h"
 
 #include <QTest>
 #include <algorithm>
@@ -210,6 +212,20 @@ private Q_SLOTS:
         QVERIFY(!flags[a2].baseImageFix); // layer 3 holds zlib too
         QCOMPARE(int(flags[b2].inBase), -1);
         const layers::RemediationPlan plan = layers::buildPlan(scoring, fl.layers, fl.bases, flags);
+
+        // The filter language sees the attribution (`basefix`, `inbase`).
+        risk::ScoredRows rows(scoring);
+        layers::setBaseAttribution(rows, flags);
+        const auto select = [&](const char *text) {
+            auto order = risk::Filter::parse(text)->select(rows, scoring.ranking());
+            std::sort(order.begin(), order.end());
+            return order;
+        };
+        QCOMPARE(
+            select("basefix"),
+            (std::vector<std::uint32_t>{std::uint32_t(a1), std::uint32_t(a6), std::uint32_t(b1)}));
+        QCOMPARE(select("inbase and not basefix"),
+                 (std::vector<std::uint32_t>{std::uint32_t(a2), std::uint32_t(a5)}));
 
         // Each open finding in exactly one action; the resolved one in none.
         std::multiset<std::uint32_t> seen;

@@ -160,6 +160,47 @@ private Q_SLOTS:
         QCOMPARE(fingerprint(*ws), before);
     }
 
+    // Cancelling between files, or after the last one but before the commit, rolls back.
+    void cancelLeavesTheWorkspaceAsItWas()
+    {
+        auto ws = *store::Workspace::open(m_db);
+        const auto before = fingerprint(*ws);
+        QStringList files;
+        for (int n = 0; n < 3; ++n)
+            files << write(QStringLiteral("cancel%1.json").arg(n),
+                           QByteArray::fromStdString(synthetic::trivyReport(
+                               20 + n,
+                               QStringLiteral("2025-07-01T00:00:00Z"),
+                               {synthetic::Vuln{QStringLiteral("CVE-2024-%1").arg(7000 + n)}})));
+        for (const std::size_t cancelAt : {std::size_t(1), std::size_t(3)}) {
+            std::atomic<bool> cancel{false};
+            std::vector<std::size_t> seen;
+            store::ImportRequest request;
+            for (const QString &f : files)
+                request.paths.push_back(f.toStdString());
+            request.cancel = &cancel;
+            request.fileProgress = [&](std::size_t done, std::size_t total) {
+                QCOMPARE(total, std::size_t(3));
+                seen.push_back(done);
+                if (done == cancelAt)
+                    cancel = true;
+            };
+            const auto report = store::runImport(*ws, request);
+            QVERIFY(report.cancelled);
+            QVERIFY(!report.committed);
+            QCOMPARE(seen.back(), cancelAt);
+            QCOMPARE(fingerprint(*ws), before);
+        }
+        // Not cancelled: progress counts every file, then the total, and it commits.
+        std::vector<std::size_t> seen;
+        store::ImportRequest request;
+        for (const QString &f : files)
+            request.paths.push_back(f.toStdString());
+        request.fileProgress = [&](std::size_t done, std::size_t) { seen.push_back(done); };
+        QVERIFY(store::runImport(*ws, request).committed);
+        QCOMPARE(seen, (std::vector<std::size_t>{0, 1, 2, 3}));
+    }
+
     void unrecognisedFilesInADirectoryAreListed()
     {
         QTemporaryDir dir;

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workbench.h"
+
+#include "layers/basedetect.h"
+#include "store/workspace.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+#include <ctime>
+#include <unordered_map>
+
+namespace patchwise::ui {
+
+// One scoring with the rows that read it (ScoredRows keeps a reference to it).
+struct Workbench::Buffer
+{
+    explicit Buffer(risk::Scoring s)
+        : scoring(std::move(s))
+        , rows(scoring)
+    {}
+    risk::Scoring scoring;
+    risk::ScoredRows rows;
+};
+
+struct Workbench::State
+{
+    risk::Facts facts; // the scorings point at it: State is never moved once built
+    std::vector<store::ImageLayers> layers;
+    std::vector<std::optional<layers::BaseImage>> bases;
+    std::vector<layers::BaseFlags> flags;
+    std::vector<int> layersIndex;
+    std::unique_ptr<Buffer> front, back;
+    std::vector<std::uint32_t> savedRank;
+};
+
+Workbench::Workbench(QObject *parent)
+    : QObject(parent)
+{
+    m_pool.setMaxThreadCount(2); // one load and one rescore at most
+}
+
+Workbench::~Workbench()
+{
+    // Worker tasks hold raw pointers into m_state: wait for them.
+    m_pool.waitForDone();
+}
+
+void Workbench::open(const QString &path, const risk::Policy &policy, std::int64_t now)
+{
+    m_path = path;
+    m_now = now;
+    m_policy = policy;
+    m_savedPolicy = policy;
+    m_pendingPolicy.reset();
+    reload();
+}
+
+void Workbench::reload()
+{
+    const quint64 generation = ++m_loadGeneration;
+    m_loading = true;
+    Q_EMIT loadingStarted(m_path);
+    const std::string path = m_path.toStdString();
+    const risk::Policy policy = m_policy;
+    const std::int64_t now = m_now ? m_now : std::int64_t(std::time(nullptr));
+    auto *watcher = new QFutureWatcher<std::shared_ptr<State>>(this);
+    auto error = std::make_shared<std::string>();
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, error] {
+        watcher->deleteLater();
+        if (generation != m_loadGeneration)
+            return; // superseded by a later open()
+        std::shared_ptr<State> result = watcher->result();
+        m_loading = false;
+        if (!result) {
+            Q_EMIT failed(QString::fromStdString(*error));
+            return;
+        }
+        // Rescoring in flight works on the old state: let it finish before replacing it.
+        m_pool.waitForDone();
+        m_rescoring = false;
+        ++m_stateGeneration;
+        m_state.reset(new State(std::move(*result)));
+        // ScoredRows and Scoring refer to the facts they were built on: rebuild them on the
+        // state's own copy.
+        m_state->front = std::make_unique<Buffer>(risk::Scoring::compute(m_state->facts, m_policy));
+        layers::setBaseAttribution(m_state->front->rows, m_state->flags);
+        m_state->back.reset();
+        m_state->savedRank.resize(m_state->facts.size());
+        for (std::size_t f = 0; f < m_state->facts.size(); ++f)
+            m_state->savedRank[f] = m_state->front->scoring.rank(f);
+        Q_EMIT loaded();
+        if (m_pendingPolicy)
+            startRescore();
+    });
+    watcher->setFuture(
+        QtConcurrent::run(&m_pool, [path, policy, now, error]() -> std::shared_ptr<State> {
+            auto ws = store::Workspace::open(path);
+            if (!ws) {
+                *error = ws.error();
+                return nullptr;
+            }
+            auto facts = (*ws)->loadFacts(now);
+            if (!facts) {
+                *error = facts.error();
+                return nullptr;
+            }
+            auto images = (*ws)->imageLayers();
+            if (!images) {
+                *error = images.error();
+                return nullptr;
+            }
+            auto state = std::make_shared<State>();
+            state->facts = std::move(*facts);
+            state->layers = std::move(*images);
+            state->bases = layers::detectBaseImages(state->layers);
+            // Base attribution depends on the facts only, not on the policy.
+            const risk::Scoring scoring = risk::Scoring::compute(state->facts, policy);
+            state->flags = layers::baseAttribution(state->layers, state->bases, scoring);
+            std::unordered_map<std::int64_t, int> byId;
+            for (std::size_t i = 0; i < state->layers.size(); ++i)
+                byId.emplace(state->layers[i].id, int(i));
+            state->layersIndex.assign(state->facts.images.size(), -1);
+            for (std::size_t i = 0; i < state->facts.images.size(); ++i)
+                if (const auto it = byId.find(state->facts.images[i].id); it != byId.end())
+                    state->layersIndex[i] = it->second;
+            return state;
+        }));
+}
+
+const risk::Facts &Workbench::facts() const
+{
+    return m_state->facts;
+}
+
+const std::vector<store::ImageLayers> &Workbench::imageLayers() const
+{
+    return m_state->layers;
+}
+
+const std::vector<std::optional<layers::BaseImage>> &Workbench::bases() const
+{
+    return m_state->bases;
+}
+
+const std::vector<layers::BaseFlags> &Workbench::baseFlags() const
+{
+    return m_state->flags;
+}
+
+int Workbench::layersIndexOf(std::uint32_t factImage) const
+{
+    return factImage < m_state->layersIndex.size() ? m_state->layersIndex[factImage] : -1;
+}
+
+const risk::Scoring &Workbench::scoring() const
+{
+    return m_state->front->scoring;
+}
+
+const risk::ScoredRows &Workbench::rows() const
+{
+    return m_state->front->rows;
+}
+
+std::uint32_t Workbench::savedRank(std::size_t finding) const
+{
+    return finding < m_state->savedRank.size() ? m_state->savedRank[finding] : 0;
+}
+
+void Workbench::setPolicy(const risk::Policy &policy)
+{
+    m_pendingPolicy = policy;
+    if (!m_state || m_rescoring || m_loading)
+        return; // runs when the current work ends
+    startRescore();
+}
+
+void Workbench::markPolicySaved()
+{
+    m_savedPolicy = m_policy;
+    if (!m_state)
+        return;
+    for (std::size_t f = 0; f < m_state->facts.size(); ++f)
+        m_state->savedRank[f] = m_state->front->scoring.rank(f);
+    Q_EMIT rescored();
+}
+
+void Workbench::startRescore()
+{
+    m_rescoring = true;
+    const risk::Policy policy = *m_pendingPolicy;
+    m_pendingPolicy.reset();
+    State *state = m_state.get();
+    const quint64 generation = m_stateGeneration;
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(
+        watcher, &QFutureWatcherBase::finished, this, [this, watcher, state, policy, generation] {
+            watcher->deleteLater();
+            if (generation != m_stateGeneration)
+                return; // a reload replaced the state
+            std::swap(state->front, state->back);
+            m_policy = policy;
+            m_rescoring = false;
+            Q_EMIT rescored();
+            if (m_pendingPolicy)
+                startRescore();
+        });
+    // The back buffer is only ever touched here, by one task at a time.
+    watcher->setFuture(QtConcurrent::run(&m_pool, [state, policy] {
+        if (!state->back) {
+            state->back = std::make_unique<Buffer>(risk::Scoring::compute(state->facts, policy));
+            layers::setBaseAttribution(state->back->rows, state->flags);
+        } else {
+            state->back->scoring.rescore(policy);
+            state->back->scoring.rerank();
+        }
+    }));
+}
+
+} // namespace patchwise::ui

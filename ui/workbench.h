@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "layers/layerview.h"
+#include "risk/engine.h"
+#include "risk/scoredrows.h"
+
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace patchwise::ui {
+
+// Everything the pages show about the open workspace: its fact table, the policy in effect,
+// the scoring, and the base-image attribution. Loading and rescoring run on worker threads;
+// results arrive on the GUI thread through the signals below, and the accessors only ever
+// return complete, consistent data (the scoring being read is never the one being written).
+// Owned by MainWindow; pages observe it and never compute scores of their own.
+class Workbench : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Workbench(QObject *parent = nullptr);
+    ~Workbench() override;
+
+    // Loads `path` in the background (the workspace is created when missing) under
+    // `policy`; `now` is the analysis time (Unix seconds, 0 = the clock). Emits loaded() or
+    // failed(). A load started while another runs supersedes it.
+    void open(const QString &path, const risk::Policy &policy, std::int64_t now = 0);
+    // Reloads the same workspace (after an import or a base override), keeping the policy.
+    void reload();
+    bool isLoading() const { return m_loading; }
+    bool isOpen() const { return m_state != nullptr; }
+    QString path() const { return m_path; }
+
+    // Valid while isOpen(); replaced (not mutated) on loaded().
+    const risk::Facts &facts() const;
+    const std::vector<store::ImageLayers> &imageLayers() const;
+    const std::vector<std::optional<layers::BaseImage>> &bases() const;
+    const std::vector<layers::BaseFlags> &baseFlags() const;
+    // ImageLayers index of each fact-table image (-1 when the workspace has none).
+    int layersIndexOf(std::uint32_t factImage) const;
+
+    // The scoring shown now, and its rows for filters and sorting; swapped on rescored().
+    const risk::Scoring &scoring() const;
+    const risk::ScoredRows &rows() const;
+    const risk::Policy &policy() const { return m_policy; }
+    // The policy the workspace was opened with (or last saved), and each finding's rank
+    // under it: the what-if panel's reference.
+    const risk::Policy &savedPolicy() const { return m_savedPolicy; }
+    std::uint32_t savedRank(std::size_t finding) const;
+
+    // What-if: rescores and re-ranks under `policy` on a worker thread and emits rescored().
+    // Edits made while one runs are coalesced: the latest runs next.
+    void setPolicy(const risk::Policy &policy);
+    // Makes the policy in effect the saved one (rank changes are then measured from it).
+    void markPolicySaved();
+    bool isRescoring() const { return m_rescoring; }
+
+Q_SIGNALS:
+    void loadingStarted(const QString &path);
+    void loaded();   // a new fact table: every view resets
+    void rescored(); // same findings, new scores and order
+    void failed(const QString &message);
+
+private:
+    struct State;
+    struct Buffer;
+    void startRescore();
+
+    QString m_path;
+    std::int64_t m_now = 0;
+    std::unique_ptr<State> m_state;
+    risk::Policy m_policy, m_savedPolicy;
+    std::optional<risk::Policy> m_pendingPolicy;
+    bool m_loading = false;
+    bool m_rescoring = false;
+    quint64 m_loadGeneration = 0;
+    quint64 m_stateGeneration = 0;
+    QThreadPool m_pool;
+};
+
+} // namespace patchwise::ui
