@@ -2,56 +2,167 @@
 #include "mainwindow.h"
 
 #include "cvsscalculatorpage.h"
+#include "risk/policy.h"
+#include "triagepage.h"
+#include "workbench.h"
 
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 namespace patchwise::ui {
 
-MainWindow::MainWindow(QWidget *parent)
+namespace {
+
+constexpr int kMaxRecent = 8;
+
+QString demoPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/demo.pw");
+}
+
+// The bundled demo inputs, copied out of the resources (the importer reads files).
+QString extractDemoInputs()
+{
+    const QString target = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                           QStringLiteral("/demo-inputs");
+    QDir().mkpath(target);
+    QDirIterator it(QStringLiteral(":/demo/data"), QDir::Files, QDirIterator::Subdirectories);
+    int copied = 0;
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString out = target + u'/' + QFileInfo(source).fileName();
+        QFile::remove(out);
+        if (QFile::copy(source, out)) {
+            QFile::setPermissions(out, QFile::ReadOwner | QFile::WriteOwner);
+            ++copied;
+        }
+    }
+    return copied ? target : QString();
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent, bool openLast)
     : QMainWindow(parent)
+    , m_workbench(new Workbench(this))
+    , m_importer(new ImportController(this))
 {
     setWindowTitle(tr("Patchwise"));
     setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
 
-    auto *welcome = new QLabel;
-    welcome->setObjectName(QStringLiteral("welcomeLabel"));
-    welcome->setAlignment(Qt::AlignCenter);
-    welcome->setTextFormat(Qt::RichText);
-    welcome->setWordWrap(true);
-    welcome->setText(tr("<h2>Patchwise</h2>"
-                        "<p>Container-vulnerability triage workbench.</p>"
-                        "<p>Workspaces, scanner import and the triage table arrive in the "
-                        "next releases.<br/>Score and explore CVSS vectors today on the "
-                        "<i>CVSS calculator</i> page, or headless with "
-                        "<code>patchwise-cli cvss</code>.</p>"));
-
-    m_pages = new QTabWidget(this);
+    m_pages = new QTabWidget;
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->setDocumentMode(true);
-    m_pages->addTab(welcome, tr("Overview"));
+    m_triage = new TriagePage(m_workbench);
+    m_triage->setObjectName(QStringLiteral("triagePage"));
+    m_pages->addTab(m_triage, tr("Triage"));
     m_calculator = new CvssCalculatorPage(m_pages);
     m_calculator->setObjectName(QStringLiteral("cvssCalculatorPage"));
     m_pages->addTab(m_calculator, tr("CVSS calculator"));
-    setCentralWidget(m_pages);
+
+    // Import errors show inline above the pages, never in a modal box.
+    m_errorPanel = new QWidget;
+    m_errorPanel->setObjectName(QStringLiteral("importErrors"));
+    m_errorPanel->setAutoFillBackground(true);
+    m_errorPanel->setStyleSheet(
+        QStringLiteral("#importErrors{background:#fdecea;border-bottom:1px solid #f5c2c0}"
+                       "#importErrors QLabel{color:#611a15}"));
+    auto *errorLayout = new QHBoxLayout(m_errorPanel);
+    m_errorText = new QLabel;
+    m_errorText->setObjectName(QStringLiteral("importErrorText"));
+    m_errorText->setWordWrap(true);
+    m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *dismiss = new QToolButton;
+    dismiss->setText(QStringLiteral("✕"));
+    dismiss->setAutoRaise(true);
+    connect(dismiss, &QToolButton::clicked, m_errorPanel, &QWidget::hide);
+    errorLayout->addWidget(m_errorText, 1);
+    errorLayout->addWidget(dismiss, 0, Qt::AlignTop);
+    m_errorPanel->hide();
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_errorPanel);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_workspaceLabel = new QLabel;
+    m_workspaceLabel->setObjectName(QStringLiteral("workspaceLabel"));
+    m_progress = new QProgressBar;
+    m_progress->setObjectName(QStringLiteral("importProgress"));
+    m_progress->setMaximumWidth(220);
+    m_progress->hide();
+    m_cancel = new QToolButton;
+    m_cancel->setObjectName(QStringLiteral("cancelImport"));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->hide();
+    connect(m_cancel, &QToolButton::clicked, m_importer, &ImportController::cancel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    statusBar()->addPermanentWidget(m_workspaceLabel);
+
+    connect(m_importer, &ImportController::progress, this, [this](int done, int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+        m_progress->setFormat(tr("Importing %v of %m files"));
+    });
+    connect(m_importer, &ImportController::finished, this, &MainWindow::importFinished);
+    connect(m_workbench, &Workbench::loadingStarted, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Loading %1…").arg(QDir::toNativeSeparators(path)));
+    });
+    connect(m_workbench, &Workbench::loaded, this, [this] {
+        statusBar()->clearMessage();
+        updateStatus();
+    });
+    connect(m_workbench, &Workbench::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Cannot open the workspace: %1").arg(message));
+    });
+    connect(m_triage, &TriagePage::statusMessage, this, [this](const QString &m) {
+        statusBar()->showMessage(m, 4000);
+    });
 
     createMenus();
-    statusBar()->showMessage(tr("Ready"));
-    resize(1100, 700);
+    resize(1280, 800);
 
-    // Come back where the analyst left: window geometry and the page last shown.
+    // Come back where the analyst left: geometry, page, table layout, and the workspace.
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     m_pages->setCurrentIndex(settings.value(QStringLiteral("mainWindow/page"), 0).toInt());
+    m_triage->restoreState(settings.value(QStringLiteral("triage/header")).toByteArray());
     const QString lastVector = settings.value(QStringLiteral("cvssCalculator/vector")).toString();
     if (!lastVector.isEmpty())
         m_calculator->setVectorText(lastVector);
+    if (openLast) {
+        const QString last = settings.value(QStringLiteral("workspace/last")).toString();
+        if (!last.isEmpty() && QFileInfo::exists(last))
+            openWorkspace(last);
+        else
+            openDemo();
+    }
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
@@ -59,14 +170,44 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/page"), m_pages->currentIndex());
     settings.setValue(QStringLiteral("cvssCalculator/vector"), m_calculator->vectorText());
+    settings.setValue(QStringLiteral("triage/header"), m_triage->saveState());
+    if (!m_workbench->path().isEmpty())
+        settings.setValue(QStringLiteral("workspace/last"), m_workbench->path());
+    m_importer->cancel();
     QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New workspace…"), QKeySequence::New, this, &MainWindow::newWorkspace);
+    file->addAction(tr("&Open workspace…"), QKeySequence::Open, this, &MainWindow::chooseWorkspace);
+    m_recent = file->addMenu(tr("Open &recent"));
+    connect(m_recent, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addAction(tr("Open the &demo workspace"), this, &MainWindow::openDemo);
+    file->addSeparator();
+    file->addAction(tr("&Import files…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] {
+        chooseImport(false);
+    });
+    file->addAction(tr("Import a &folder…"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+                    this,
+                    [this] { chooseImport(true); });
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_pages->count(); ++i) {
+        QAction *a =
+            view->addAction(m_pages->tabText(i), this, [this, i] { m_pages->setCurrentIndex(i); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    view->addAction(tr("&Filter findings"), QKeySequence::Find, this, [this] {
+        m_pages->setCurrentWidget(m_triage);
+        m_triage->focusFilter();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Patchwise"), this, &MainWindow::showAbout);
@@ -79,6 +220,196 @@ void MainWindow::showAbout()
                        tr("<b>Patchwise %1</b><br/>Which of the vulnerabilities in the images "
                           "you run do you fix first, and how?")
                            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::openWorkspace(const QString &path)
+{
+    m_errorPanel->hide();
+    m_workbench->open(path, m_workbench->isOpen() ? m_workbench->policy() : risk::Policy{});
+    rememberRecent(path);
+    setWindowTitle(tr("%1 — Patchwise").arg(QFileInfo(path).fileName()));
+}
+
+void MainWindow::openDemo()
+{
+    const QString path = demoPath();
+    if (QFileInfo::exists(path)) {
+        openWorkspace(path);
+        return;
+    }
+    const QString inputs = extractDemoInputs();
+    if (inputs.isEmpty()) {
+        statusBar()->showMessage(tr("Open or create a workspace (File ▸ New workspace) and "
+                                    "drop scanner reports on the window."));
+        return;
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    m_pendingDemo = path;
+    statusBar()->showMessage(tr("Building the demo workspace…"));
+    m_progress->show();
+    m_cancel->show();
+    m_importer->start(path, {inputs});
+}
+
+void MainWindow::newWorkspace()
+{
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("New workspace"), QDir::homePath(), tr("Patchwise workspaces (*.pw)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".pw")))
+        path += QStringLiteral(".pw");
+    openWorkspace(path);
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this,
+                                     tr("Open workspace"),
+                                     QDir::homePath(),
+                                     tr("Patchwise workspaces (*.pw *.db);;All files (*)"));
+    if (!path.isEmpty())
+        openWorkspace(path);
+}
+
+void MainWindow::chooseImport(bool folders)
+{
+    QStringList paths;
+    if (folders) {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a folder"));
+        if (!dir.isEmpty())
+            paths << dir;
+    } else {
+        paths = QFileDialog::getOpenFileNames(
+            this,
+            tr("Import scanner reports, inventories and feeds"),
+            QString(),
+            tr("Reports (*.json *.json.gz *.csv *.csv.gz *.xml);;All files (*)"));
+    }
+    if (!paths.isEmpty())
+        importPaths(paths);
+}
+
+void MainWindow::importPaths(const QStringList &paths)
+{
+    if (m_workbench->path().isEmpty()) {
+        statusBar()->showMessage(tr("Open or create a workspace first (File ▸ New workspace)."));
+        return;
+    }
+    if (!m_importer->start(m_workbench->path(), paths)) {
+        statusBar()->showMessage(tr("An import is already running."), 4000);
+        return;
+    }
+    m_errorPanel->hide();
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_cancel->show();
+}
+
+void MainWindow::importFinished(const ImportController::Outcome &outcome)
+{
+    m_progress->hide();
+    m_cancel->hide();
+    const bool demo = !m_pendingDemo.isEmpty();
+    const QString demoWorkspace = m_pendingDemo;
+    m_pendingDemo.clear();
+    if (outcome.cancelled) {
+        statusBar()->showMessage(tr("Import cancelled; the workspace is unchanged."), 6000);
+        if (demo)
+            QFile::remove(demoWorkspace);
+        return;
+    }
+    if (!outcome.failures.isEmpty())
+        showImportErrors(outcome);
+    if (!outcome.committed)
+        return;
+    QSettings().setValue(QStringLiteral("workspace/lastImport"), QDateTime::currentDateTime());
+    statusBar()->showMessage(tr("Imported %n file(s): %1 new findings", nullptr, outcome.files)
+                                 .arg(QLocale().toString(outcome.newFindings)),
+                             6000);
+    if (demo)
+        openWorkspace(demoWorkspace);
+    else
+        m_workbench->reload();
+}
+
+void MainWindow::showImportErrors(const ImportController::Outcome &outcome)
+{
+    QString html =
+        tr("<b>%n file(s) could not be imported</b>%1:", nullptr, int(outcome.failures.size()))
+            .arg(outcome.committed ? tr(" (the others were)") : tr("; nothing was changed"));
+    html += QStringLiteral("<ul style='margin:2px'>");
+    for (const ImportController::Failure &f : outcome.failures)
+        html += QStringLiteral("<li>%1</li>").arg(f.error.toHtmlEscaped());
+    html += QStringLiteral("</ul>");
+    m_errorText->setText(html);
+    m_errorPanel->show();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        for (const QUrl &url : event->mimeData()->urls())
+            if (url.isLocalFile()) {
+                event->acceptProposedAction();
+                return;
+            }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        importPaths(paths);
+    }
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("workspace/recent")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("workspace/recent"), recent);
+    settings.setValue(QStringLiteral("workspace/last"), path);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recent->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("workspace/recent")).toStringList();
+    for (const QString &path : recent) {
+        QAction *a = m_recent->addAction(
+            QDir::toNativeSeparators(path), this, [this, path] { openWorkspace(path); });
+        a->setEnabled(QFileInfo::exists(path));
+    }
+    if (recent.isEmpty())
+        m_recent->addAction(tr("(none yet)"))->setEnabled(false);
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_workbench->isOpen()) {
+        m_workspaceLabel->clear();
+        return;
+    }
+    const auto &facts = m_workbench->facts();
+    const QDateTime last = QSettings().value(QStringLiteral("workspace/lastImport")).toDateTime();
+    m_workspaceLabel->setText(
+        tr("%1 · %2 findings · %3 images%4")
+            .arg(QFileInfo(m_workbench->path()).fileName(),
+                 QLocale().toString(qlonglong(facts.size())),
+                 QLocale().toString(qlonglong(facts.images.size())),
+                 last.isValid()
+                     ? tr(" · last import %1").arg(QLocale().toString(last, QLocale::ShortFormat))
+                     : QString()));
 }
 
 } // namespace patchwise::ui

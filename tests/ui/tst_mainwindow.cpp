@@ -2,7 +2,6 @@
 #include "mainwindow.h"
 
 #include <QIcon>
-#include <QLabel>
 #include <QMenuBar>
 #include <QTabWidget>
 #include <QTest>
@@ -12,23 +11,22 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void showsWelcomeAndMenus()
+    void showsPagesAndMenus()
     {
-        patchwise::ui::MainWindow window;
+        patchwise::ui::MainWindow window(nullptr, false);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.windowTitle(), QStringLiteral("Patchwise"));
-        auto *welcome = window.findChild<QLabel *>(QStringLiteral("welcomeLabel"));
-        QVERIFY(welcome);
-        QVERIFY(welcome->text().contains(QStringLiteral("patchwise-cli cvss")));
         QStringList menus;
         for (QAction *a : window.menuBar()->actions())
             menus << a->text();
-        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Help")}));
+        QCOMPARE(menus,
+                 (QStringList{
+                     QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
         auto *pages = window.findChild<QTabWidget *>(QStringLiteral("pages"));
         QVERIFY(pages);
-        QCOMPARE(pages->count(), 2);
-        QCOMPARE(pages->tabText(1), QStringLiteral("CVSS calculator"));
+        QCOMPARE(pages->tabText(0), QStringLiteral("Triage"));
+        QCOMPARE(pages->tabText(pages->count() - 1), QStringLiteral("CVSS calculator"));
     }
 
     void iconResourceIsLinked()

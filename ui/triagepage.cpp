@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "triagepage.h"
+
+#include "findingdetails.h"
+#include "risk/fields.h"
+#include "risk/filter.h"
+#include "triagemodel.h"
+#include "workbench.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCompleter>
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSplitter>
+#include <QStringListModel>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace patchwise::ui {
+
+namespace {
+
+struct QuickFilter
+{
+    const char *label;
+    const char *expression;
+    const char *tip;
+};
+
+constexpr QuickFilter kQuick[] = {
+    {QT_TRANSLATE_NOOP("TriagePage", "Fixable"), "fixable", "a fixed version exists"},
+    {QT_TRANSLATE_NOOP("TriagePage", "KEV"), "kev", "in CISA's Known Exploited Vulnerabilities"},
+    {QT_TRANSLATE_NOOP("TriagePage", "Internet-exposed"),
+     "exposed",
+     "a running container is reachable from the internet"},
+    {QT_TRANSLATE_NOOP("TriagePage", "Base-image fixes"),
+     "basefix",
+     "updating the base image fixes it"},
+    {QT_TRANSLATE_NOOP("TriagePage", "SLA breached"), "breached", "past its SLA due date"},
+};
+
+// The text to filter on for a cell: the field and the value, quoted for the filter language.
+QString cellFilter(int column, const QString &value)
+{
+    const auto quoted = [](QString v) {
+        v.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+        return QStringLiteral("\"%1\"").arg(v);
+    };
+    switch (column) {
+    case TriageModel::Severity:
+        return QStringLiteral("severity = ") + value.toLower();
+    case TriageModel::Vulnerability:
+        return QStringLiteral("vuln = ") + quoted(value);
+    case TriageModel::Package:
+        return QStringLiteral("package = ") + quoted(value);
+    case TriageModel::Image:
+        return QStringLiteral("image = ") + quoted(value);
+    case TriageModel::Decision:
+        return QStringLiteral("decision = ") + value.toLower();
+    case TriageModel::Kev:
+        return value.isEmpty() ? QStringLiteral("not kev") : QStringLiteral("kev");
+    default:
+        break;
+    }
+    return {};
+}
+
+} // namespace
+
+TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
+    : QWidget(parent)
+    , m_workbench(workbench)
+    , m_model(new TriageModel(workbench, this))
+{
+    // Filter bar.
+    m_filter = new QLineEdit;
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(
+        tr("Filter (Ctrl+F) — e.g. severity >= high and kev and not fixable, image ~ \"nginx\""));
+    QStringList words{QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("not")};
+    for (const risk::FieldInfo &info : risk::fieldInfos())
+        words << QString::fromUtf8(info.name.data(), qsizetype(info.name.size()));
+    auto *completer = new QCompleter(words, m_filter);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setCompletionMode(QCompleter::InlineCompletion);
+    m_filter->setCompleter(completer);
+    m_filterError = new QLabel;
+    m_filterError->setObjectName(QStringLiteral("filterError"));
+    m_filterError->setStyleSheet(QStringLiteral("color:#c62828"));
+    m_filterError->hide();
+
+    auto *quickBar = new QHBoxLayout;
+    quickBar->setSpacing(4);
+    for (const QuickFilter &q : kQuick) {
+        auto *b = new QToolButton;
+        b->setText(tr(q.label));
+        b->setToolTip(tr(q.tip) + QStringLiteral(" (") + QLatin1String(q.expression) + u')');
+        b->setCheckable(true);
+        b->setAutoRaise(true);
+        b->setObjectName(QStringLiteral("quick_") + QLatin1String(q.expression));
+        connect(b, &QToolButton::toggled, this, &TriagePage::applyFilter);
+        quickBar->addWidget(b);
+        m_quick.push_back(b);
+    }
+    auto *closed = new QToolButton;
+    closed->setText(tr("Show resolved"));
+    closed->setCheckable(true);
+    closed->setAutoRaise(true);
+    closed->setObjectName(QStringLiteral("showClosed"));
+    connect(closed, &QToolButton::toggled, m_model, &TriageModel::setShowClosed);
+    quickBar->addWidget(closed);
+
+    m_chip = new QWidget;
+    auto *chipLayout = new QHBoxLayout(m_chip);
+    chipLayout->setContentsMargins(6, 0, 0, 0);
+    m_chipLabel = new QLabel;
+    m_chipLabel->setObjectName(QStringLiteral("restrictionLabel"));
+    m_chipLabel->setStyleSheet(
+        QStringLiteral("QLabel{background:palette(highlight);color:palette(highlighted-text);"
+                       "border-radius:8px;padding:1px 8px}"));
+    auto *chipClose = new QToolButton;
+    chipClose->setText(QStringLiteral("✕"));
+    chipClose->setAutoRaise(true);
+    chipClose->setToolTip(tr("Show all findings again"));
+    connect(chipClose, &QToolButton::clicked, m_model, &TriageModel::clearRestriction);
+    chipLayout->addWidget(m_chipLabel);
+    chipLayout->addWidget(chipClose);
+    m_chip->hide();
+    quickBar->addWidget(m_chip);
+    quickBar->addStretch();
+    m_count = new QLabel;
+    m_count->setObjectName(QStringLiteral("countLabel"));
+    quickBar->addWidget(m_count);
+
+    // Table.
+    m_view = new QTableView;
+    m_view->setObjectName(QStringLiteral("triageView"));
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->horizontalHeader()->setSortIndicator(TriageModel::Rank, Qt::AscendingOrder);
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    const int widths[TriageModel::ColumnCount] = {
+        55, 45, 50, 70, 45, 120, 140, 150, 190, 230, 90, 50, 60, 60, 120, 80, 85, 65};
+    for (int c = 0; c < TriageModel::ColumnCount; ++c)
+        m_view->setColumnWidth(c, widths[c]);
+    connect(m_view->horizontalHeader(),
+            &QWidget::customContextMenuRequested,
+            this,
+            &TriagePage::showHeaderMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &TriagePage::showContextMenu);
+    connect(m_view->selectionModel(),
+            &QItemSelectionModel::currentRowChanged,
+            this,
+            &TriagePage::showDetails);
+
+    m_details = new QTextBrowser;
+    m_details->setObjectName(QStringLiteral("details"));
+    m_details->setOpenExternalLinks(true);
+    m_details->setPlaceholderText(tr("Select a finding to see why it ranks where it does."));
+
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->setObjectName(QStringLiteral("triageSplitter"));
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({900, 380});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_filterError);
+    layout->addLayout(quickBar);
+    layout->addWidget(splitter, 1);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250);
+    connect(m_debounce, &QTimer::timeout, this, &TriagePage::applyFilter);
+    connect(m_filter, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_filter, &QLineEdit::returnPressed, this, &TriagePage::applyFilter);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            applyFilter(); // the clear button
+    });
+    connect(m_model, &TriageModel::rowsRebuilt, this, &TriagePage::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        const QString label = m_model->restrictionLabel();
+        m_chipLabel->setText(label);
+        m_chip->setVisible(!label.isEmpty());
+    });
+}
+
+QString TriagePage::combinedFilter() const
+{
+    QStringList parts;
+    const QString typed = m_filter->text().trimmed();
+    if (!typed.isEmpty())
+        parts << (m_quick.empty() ? typed : QStringLiteral("(") + typed + u')');
+    for (std::size_t i = 0; i < m_quick.size(); ++i)
+        if (m_quick[i]->isChecked())
+            parts << QLatin1String(kQuick[i].expression);
+    return parts.join(QStringLiteral(" and "));
+}
+
+void TriagePage::applyFilter()
+{
+    m_debounce->stop();
+    // Errors point into what the analyst typed, so that text is checked on its own.
+    const auto typed = risk::Filter::parse(m_filter->text().trimmed().toStdString());
+    const auto error = typed ? m_model->setFilterText(combinedFilter())
+                             : std::optional<QString>(QString::fromStdString(typed.error()));
+    if (error) {
+        m_filterError->setText(tr("Filter not applied: %1").arg(*error));
+        m_filterError->show();
+        m_filter->setStyleSheet(QStringLiteral("QLineEdit{border:1px solid #c62828}"));
+        return;
+    }
+    m_filterError->hide();
+    m_filter->setStyleSheet(QString());
+}
+
+void TriagePage::setFilterText(const QString &text)
+{
+    m_filter->setText(text);
+    applyFilter();
+}
+
+void TriagePage::restrictTo(const std::vector<std::uint32_t> &findings, const QString &label)
+{
+    m_model->setRestriction(findings, label);
+}
+
+void TriagePage::focusFilter()
+{
+    m_filter->setFocus();
+    m_filter->selectAll();
+}
+
+void TriagePage::updateCount(int shown, int total)
+{
+    m_count->setText(
+        tr("%1 of %2 findings").arg(QLocale().toString(shown), QLocale().toString(total)));
+}
+
+void TriagePage::showDetails()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || !m_workbench->isOpen()) {
+        m_details->clear();
+        return;
+    }
+    m_details->setHtml(findingDetailsHtml(*m_workbench, m_model->findingAt(current.row())));
+}
+
+void TriagePage::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid())
+        return;
+    QMenu menu(this);
+    const QString value = index.data().toString();
+    const QString expression = cellFilter(index.column(), value);
+    QAction *filterBy = menu.addAction(tr("Filter by this value"));
+    filterBy->setEnabled(!expression.isEmpty());
+    QAction *copy = menu.addAction(tr("Copy selected rows"));
+    copy->setShortcut(QKeySequence::Copy);
+    QAction *advisory = menu.addAction(tr("Open the advisory"));
+    QAction *chosen = menu.exec(m_view->viewport()->mapToGlobal(pos));
+    if (chosen == filterBy) {
+        const QString typed = m_filter->text().trimmed();
+        setFilterText(typed.isEmpty() ? expression : typed + QStringLiteral(" and ") + expression);
+    } else if (chosen == copy) {
+        QStringList lines;
+        QStringList header;
+        for (int c = 0; c < TriageModel::ColumnCount; ++c)
+            if (!m_view->isColumnHidden(c))
+                header << TriageModel::columnName(c);
+        lines << header.join(u'\t');
+        for (const QModelIndex &r : m_view->selectionModel()->selectedRows()) {
+            QStringList cells;
+            for (int c = 0; c < TriageModel::ColumnCount; ++c)
+                if (!m_view->isColumnHidden(c))
+                    cells << m_model->index(r.row(), c).data().toString();
+            lines << cells.join(u'\t');
+        }
+        QApplication::clipboard()->setText(lines.join(u'\n'));
+        Q_EMIT statusMessage(tr("Copied %n row(s)", nullptr, int(lines.size() - 1)));
+    } else if (chosen == advisory) {
+        const QString id =
+            m_model->index(index.row(), TriageModel::Vulnerability).data().toString();
+        QDesktopServices::openUrl(QUrl(advisoryUrl(id)));
+    }
+}
+
+void TriagePage::showHeaderMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    for (int c = 0; c < TriageModel::ColumnCount; ++c) {
+        QAction *a = menu.addAction(TriageModel::columnName(c));
+        a->setCheckable(true);
+        a->setChecked(!m_view->isColumnHidden(c));
+        a->setEnabled(c != TriageModel::Vulnerability);
+        connect(
+            a, &QAction::toggled, this, [this, c](bool on) { m_view->setColumnHidden(c, !on); });
+    }
+    menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
+}
+
+QByteArray TriagePage::saveState() const
+{
+    return m_view->horizontalHeader()->saveState();
+}
+
+void TriagePage::restoreState(const QByteArray &state)
+{
+    if (!state.isEmpty())
+        m_view->horizontalHeader()->restoreState(state);
+}
+
+} // namespace patchwise::ui
