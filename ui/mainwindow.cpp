@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "cvsscalculatorpage.h"
+#include "matrixpage.h"
 #include "risk/policy.h"
 #include "triagepage.h"
 #include "workbench.h"
@@ -75,6 +76,16 @@ MainWindow::MainWindow(QWidget *parent, bool openLast)
     m_triage = new TriagePage(m_workbench);
     m_triage->setObjectName(QStringLiteral("triagePage"));
     m_pages->addTab(m_triage, tr("Triage"));
+    m_matrix = new MatrixPage(m_workbench);
+    m_matrix->setObjectName(QStringLiteral("matrixPage"));
+    m_pages->addTab(m_matrix, tr("Severity matrix"));
+    connect(m_matrix,
+            &MatrixPage::showFindings,
+            this,
+            [this](const std::vector<std::uint32_t> &findings, const QString &label) {
+                m_triage->restrictTo(findings, label);
+                m_pages->setCurrentWidget(m_triage);
+            });
     m_calculator = new CvssCalculatorPage(m_pages);
     m_calculator->setObjectName(QStringLiteral("cvssCalculatorPage"));
     m_pages->addTab(m_calculator, tr("CVSS calculator"));

@@ -14,6 +14,7 @@ class QToolButton;
 namespace patchwise::ui {
 
 class CvssCalculatorPage;
+class MatrixPage;
 class TriagePage;
 class Workbench;
 
@@ -31,6 +32,7 @@ public:
 
     Workbench *workbench() const { return m_workbench; }
     TriagePage *triagePage() const { return m_triage; }
+    MatrixPage *matrixPage() const { return m_matrix; }
     ImportController *importer() const { return m_importer; }
 
     void openWorkspace(const QString &path);
@@ -59,6 +61,7 @@ private:
     ImportController *m_importer;
     QTabWidget *m_pages = nullptr;
     TriagePage *m_triage = nullptr;
+    MatrixPage *m_matrix = nullptr;
     CvssCalculatorPage *m_calculator = nullptr;
     QMenu *m_recent = nullptr;
     QLabel *m_workspaceLabel = nullptr;

@@ -730,20 +730,9 @@ std::vector<ImageSummary> Scoring::images() const
     return out;
 }
 
-SeverityMatrix Scoring::matrix(std::string_view vendor) const
+std::vector<std::int8_t> Scoring::matrixCells(std::string_view vendor) const
 {
     const Facts &facts = *m_facts;
-    SeverityMatrix m;
-    m.vendor = std::string(vendor);
-    std::vector<bool> hasRatings(facts.sources.size());
-    for (const VulnFacts &v : facts.vulns)
-        for (const RatingFact &r : v.ratings)
-            hasRatings[r.source] = true;
-    for (std::size_t s = 1; s < facts.sources.size(); ++s)
-        if (hasRatings[s] && facts.sources[s] != "nvd")
-            m.vendors.push_back(facts.sources[s]);
-    std::sort(m.vendors.begin(), m.vendors.end());
-
     std::uint16_t vendorIndex = 0, nvd = 0;
     for (std::size_t s = 1; s < facts.sources.size(); ++s) {
         if (facts.sources[s] == vendor)
@@ -753,7 +742,7 @@ SeverityMatrix Scoring::matrix(std::string_view vendor) const
     }
     // Per vulnerability: its cell, computed once.
     std::vector<std::int8_t> cell(facts.vulns.size(), -1);
-    std::vector<bool> counted(facts.vulns.size());
+    std::vector<std::int8_t> out(facts.size(), -1);
     for (std::size_t f = 0; f < facts.size(); ++f) {
         if (!isOpen(f))
             continue;
@@ -781,14 +770,49 @@ SeverityMatrix Scoring::matrix(std::string_view vendor) const
             }
             cell[vi] = std::int8_t(model::reportColumn(row) * 5 + model::reportColumn(column));
         }
-        const int r = cell[vi] / 5, c = cell[vi] % 5;
+        out[f] = cell[vi];
+    }
+    return out;
+}
+
+SeverityMatrix Scoring::matrix(std::string_view vendor) const
+{
+    const Facts &facts = *m_facts;
+    SeverityMatrix m;
+    m.vendor = std::string(vendor);
+    std::vector<bool> hasRatings(facts.sources.size());
+    for (const VulnFacts &v : facts.vulns)
+        for (const RatingFact &r : v.ratings)
+            hasRatings[r.source] = true;
+    for (std::size_t s = 1; s < facts.sources.size(); ++s)
+        if (hasRatings[s] && facts.sources[s] != "nvd")
+            m.vendors.push_back(facts.sources[s]);
+    std::sort(m.vendors.begin(), m.vendors.end());
+
+    const std::vector<std::int8_t> cells = matrixCells(vendor);
+    std::vector<bool> counted(facts.vulns.size());
+    for (std::size_t f = 0; f < facts.size(); ++f) {
+        if (cells[f] < 0)
+            continue;
+        const int r = cells[f] / 5, c = cells[f] % 5;
         ++m.findings[std::size_t(r)][std::size_t(c)];
-        if (!counted[vi]) {
-            counted[vi] = true;
+        if (!counted[facts.vuln[f]]) {
+            counted[facts.vuln[f]] = true;
             ++m.distinctVulnerabilities[std::size_t(r)][std::size_t(c)];
         }
     }
     return m;
+}
+
+std::vector<std::uint32_t>
+Scoring::matrixFindings(std::string_view vendor, int row, int column) const
+{
+    const std::vector<std::int8_t> cells = matrixCells(vendor);
+    std::vector<std::uint32_t> out;
+    for (std::size_t f = 0; f < cells.size(); ++f)
+        if (cells[f] == row * 5 + column)
+            out.push_back(std::uint32_t(f));
+    return out;
 }
 
 } // namespace patchwise::risk

@@ -25,6 +25,7 @@
 #include <cmath>
 #include <map>
 #include <random>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -2584,6 +2585,19 @@ void TestRiskEngine::severityMatrix()
     rd[1][4] = 1, rf[1][4] = 1; // v5
     QCOMPARE(rh.distinctVulnerabilities, rd);
     QCOMPARE(rh.findings, rf);
+    // Each cell's findings (the GUI's click-through): as many as counted, all open, each in
+    // exactly one cell, and the vulnerabilities named above (v1 ×3, v7, v8 in [0][4]).
+    std::set<std::uint32_t> everyCell;
+    for (int r = 0; r < 5; ++r)
+        for (int c = 0; c < 5; ++c) {
+            const auto cell = s.matrixFindings("redhat", r, c);
+            QCOMPARE(int(cell.size()), rf[std::size_t(r)][std::size_t(c)]);
+            for (std::uint32_t f : cell) {
+                QVERIFY(s.isOpen(f));
+                QVERIFY(everyCell.insert(f).second);
+            }
+        }
+    QCOMPARE(int(everyCell.size()), 12);
 
     const SeverityMatrix nobody = s.matrix("alpine");
     for (int r = 0; r < 5; ++r)
