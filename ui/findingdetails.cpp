@@ -103,11 +103,12 @@ QString findingDetailsHtml(const Workbench &workbench, std::uint32_t f)
                      esc(facts.strings[facts.package[f]]),
                      esc(facts.strings[facts.version[f]]));
     html += QStringLiteral("<p style='margin-top:0'>%1 &nbsp; risk <b>%2</b> &nbsp; rank <b>%3</b>"
-                           " &nbsp; SSVC <b>%4</b> &nbsp; <a href='%5'>advisory</a></p>")
+                           " &nbsp; SSVC <b>%4</b> &nbsp; <a href=\"%5\">advisory</a></p>")
                 .arg(chip(severityColor(s.severity(f)), severityLabel(s.severity(f))),
                      QString::number(double(r.riskScore), 'f', 2),
                      QString::number(r.rank),
                      esc(r.decision),
+                     // Double-quoted: toHtmlEscaped() escapes " but not '.
                      advisoryUrl(id).toHtmlEscaped());
 
     // The score, factor by factor, as bars scaled to each factor's weight.

@@ -204,6 +204,20 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
             applyFilter(); // the clear button
     });
     connect(m_model, &TriageModel::rowsRebuilt, this, &TriagePage::updateCount);
+    // A refilter or a rescore resets the model: keep the selected finding selected (and its
+    // details current), wherever it moved.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        m_selected = current.isValid() ? qint64(m_model->findingAt(current.row())) : -1;
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        const int row = m_selected >= 0 ? m_model->rowOf(std::uint32_t(m_selected)) : -1;
+        if (row >= 0) {
+            m_view->setCurrentIndex(m_model->index(row, 0));
+            m_view->scrollTo(m_model->index(row, 0));
+        }
+        showDetails();
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         const QString label = m_model->restrictionLabel();
         m_chipLabel->setText(label);

@@ -61,6 +61,7 @@ private:
     QTextBrowser *m_details;
     QTimer *m_debounce;
     std::vector<QToolButton *> m_quick;
+    qint64 m_selected = -1; // the finding selected before a model reset
 };
 
 } // namespace patchwise::ui

@@ -52,48 +52,50 @@ void Workbench::open(const QString &path, const risk::Policy &policy, std::int64
     m_policy = policy;
     m_savedPolicy = policy;
     m_pendingPolicy.reset();
+    ++m_stateGeneration; // a rescore still running belongs to the old workspace: drop it
+    m_rescoring = false;
     reload();
 }
 
 void Workbench::reload()
 {
+    // An edit still being scored (or waiting) is the policy the reloaded facts get.
+    if (m_pendingPolicy)
+        m_policy = *m_pendingPolicy;
+    else if (m_rescoring)
+        m_policy = m_inFlightPolicy;
+    m_pendingPolicy.reset();
+    ++m_stateGeneration;
+    m_rescoring = false;
+
     const quint64 generation = ++m_loadGeneration;
     m_loading = true;
     Q_EMIT loadingStarted(m_path);
     const std::string path = m_path.toStdString();
-    const risk::Policy policy = m_policy;
+    const risk::Policy policy = m_policy, saved = m_savedPolicy;
+    const bool sameAsSaved = risk::policyToJson(policy) == risk::policyToJson(saved);
     const std::int64_t now = m_now ? m_now : std::int64_t(std::time(nullptr));
     auto *watcher = new QFutureWatcher<std::shared_ptr<State>>(this);
     auto error = std::make_shared<std::string>();
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, error] {
         watcher->deleteLater();
         if (generation != m_loadGeneration)
-            return; // superseded by a later open()
+            return; // superseded by a later open() or reload()
         std::shared_ptr<State> result = watcher->result();
         m_loading = false;
         if (!result) {
             Q_EMIT failed(QString::fromStdString(*error));
             return;
         }
-        // Rescoring in flight works on the old state: let it finish before replacing it.
-        m_pool.waitForDone();
-        m_rescoring = false;
         ++m_stateGeneration;
-        m_state.reset(new State(std::move(*result)));
-        // ScoredRows and Scoring refer to the facts they were built on: rebuild them on the
-        // state's own copy.
-        m_state->front = std::make_unique<Buffer>(risk::Scoring::compute(m_state->facts, m_policy));
-        layers::setBaseAttribution(m_state->front->rows, m_state->flags);
-        m_state->back.reset();
-        m_state->savedRank.resize(m_state->facts.size());
-        for (std::size_t f = 0; f < m_state->facts.size(); ++f)
-            m_state->savedRank[f] = m_state->front->scoring.rank(f);
+        m_state = std::move(result);
         Q_EMIT loaded();
         if (m_pendingPolicy)
             startRescore();
     });
-    watcher->setFuture(
-        QtConcurrent::run(&m_pool, [path, policy, now, error]() -> std::shared_ptr<State> {
+    // Everything, scoring included, is built here: the GUI thread only swaps the result in.
+    watcher->setFuture(QtConcurrent::run(
+        &m_pool, [path, policy, saved, sameAsSaved, now, error]() -> std::shared_ptr<State> {
             auto ws = store::Workspace::open(path);
             if (!ws) {
                 *error = ws.error();
@@ -109,13 +111,17 @@ void Workbench::reload()
                 *error = images.error();
                 return nullptr;
             }
+            ws->reset();
+            // The scorings keep the address of `facts`: the state is built in place and
+            // never moved afterwards.
             auto state = std::make_shared<State>();
             state->facts = std::move(*facts);
             state->layers = std::move(*images);
             state->bases = layers::detectBaseImages(state->layers);
-            // Base attribution depends on the facts only, not on the policy.
-            const risk::Scoring scoring = risk::Scoring::compute(state->facts, policy);
-            state->flags = layers::baseAttribution(state->layers, state->bases, scoring);
+            state->front = std::make_unique<Buffer>(risk::Scoring::compute(state->facts, policy));
+            state->flags =
+                layers::baseAttribution(state->layers, state->bases, state->front->scoring);
+            layers::setBaseAttribution(state->front->rows, state->flags);
             std::unordered_map<std::int64_t, int> byId;
             for (std::size_t i = 0; i < state->layers.size(); ++i)
                 byId.emplace(state->layers[i].id, int(i));
@@ -123,6 +129,16 @@ void Workbench::reload()
             for (std::size_t i = 0; i < state->facts.images.size(); ++i)
                 if (const auto it = byId.find(state->facts.images[i].id); it != byId.end())
                     state->layersIndex[i] = it->second;
+            // The reference ranks come from the saved policy, whatever is in effect.
+            state->savedRank.resize(state->facts.size());
+            if (sameAsSaved) {
+                for (std::size_t f = 0; f < state->facts.size(); ++f)
+                    state->savedRank[f] = state->front->scoring.rank(f);
+            } else {
+                const risk::Scoring reference = risk::Scoring::compute(state->facts, saved);
+                for (std::size_t f = 0; f < state->facts.size(); ++f)
+                    state->savedRank[f] = reference.rank(f);
+            }
             return state;
         }));
 }
@@ -189,15 +205,16 @@ void Workbench::startRescore()
 {
     m_rescoring = true;
     const risk::Policy policy = *m_pendingPolicy;
+    m_inFlightPolicy = policy;
     m_pendingPolicy.reset();
-    State *state = m_state.get();
+    std::shared_ptr<State> state = m_state; // kept alive by the task
     const quint64 generation = m_stateGeneration;
     auto *watcher = new QFutureWatcher<void>(this);
     connect(
         watcher, &QFutureWatcherBase::finished, this, [this, watcher, state, policy, generation] {
             watcher->deleteLater();
             if (generation != m_stateGeneration)
-                return; // a reload replaced the state
+                return; // a load replaced the state meanwhile
             std::swap(state->front, state->back);
             m_policy = policy;
             m_rescoring = false;

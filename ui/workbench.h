@@ -74,9 +74,10 @@ private:
 
     QString m_path;
     std::int64_t m_now = 0;
-    std::unique_ptr<State> m_state;
+    std::shared_ptr<State> m_state;
     risk::Policy m_policy, m_savedPolicy;
     std::optional<risk::Policy> m_pendingPolicy;
+    risk::Policy m_inFlightPolicy;
     bool m_loading = false;
     bool m_rescoring = false;
     quint64 m_loadGeneration = 0;

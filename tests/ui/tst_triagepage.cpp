@@ -306,10 +306,6 @@ private Q_SLOTS:
                     hrefs << it.fragment().charFormat().anchorHref();
         hrefs.removeDuplicates();
         QCOMPARE(hrefs.size(), 1);
-        QEXPECT_FAIL("",
-                     "findingDetailsHtml puts advisoryUrl(id).toHtmlEscaped() in href='…'; "
-                     "toHtmlEscaped() does not escape ', so the id ends the attribute",
-                     Continue);
         QCOMPARE(hrefs.at(0), ui::advisoryUrl(wf::kQuoteVuln));
     }
 
@@ -341,11 +337,6 @@ private Q_SLOTS:
         QVERIFY(newRank != oldRank);
         const QString shown = details()->toPlainText();
         const bool stale = shown.contains(QStringLiteral("rank %1").arg(oldRank));
-        QEXPECT_FAIL("",
-                     "TriagePage only refreshes the details on currentRowChanged; the model "
-                     "reset of a rescore (or refilter) drops the selection silently and the "
-                     "pane keeps the old rank and risk",
-                     Continue);
         QVERIFY2(shown.isEmpty() || !stale,
                  qPrintable(QStringLiteral("still shows rank %1, "
                                            "now %2")

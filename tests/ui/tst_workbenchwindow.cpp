@@ -172,7 +172,7 @@ private Q_SLOTS:
             expected.insert(QStringLiteral("registry.example/app9:1.0|") + v.id);
         QCOMPARE(after, expected);
 
-        // The panel can be dismissed, and opening a workspace hides it too.
+        // Opening a workspace hides the panel.
         QVERIFY(openAndWait(window, path));
         QVERIFY(!panel->isVisible());
     }
