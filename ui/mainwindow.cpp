@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "cvsscalculatorpage.h"
+#include "imagespage.h"
 #include "matrixpage.h"
 #include "risk/policy.h"
 #include "triagepage.h"
@@ -76,6 +77,19 @@ MainWindow::MainWindow(QWidget *parent, bool openLast)
     m_triage = new TriagePage(m_workbench);
     m_triage->setObjectName(QStringLiteral("triagePage"));
     m_pages->addTab(m_triage, tr("Triage"));
+    m_imagesPage = new ImagesPage(m_workbench);
+    m_imagesPage->setObjectName(QStringLiteral("imagesPage"));
+    m_pages->addTab(m_imagesPage, tr("Images and layers"));
+    connect(m_imagesPage,
+            &ImagesPage::showFindings,
+            this,
+            [this](const std::vector<std::uint32_t> &findings, const QString &label) {
+                m_triage->restrictTo(findings, label);
+                m_pages->setCurrentWidget(m_triage);
+            });
+    connect(m_imagesPage, &ImagesPage::statusMessage, this, [this](const QString &m) {
+        statusBar()->showMessage(m, 5000);
+    });
     m_matrix = new MatrixPage(m_workbench);
     m_matrix->setObjectName(QStringLiteral("matrixPage"));
     m_pages->addTab(m_matrix, tr("Severity matrix"));

@@ -14,6 +14,7 @@ class QToolButton;
 namespace patchwise::ui {
 
 class CvssCalculatorPage;
+class ImagesPage;
 class MatrixPage;
 class TriagePage;
 class Workbench;
@@ -33,6 +34,7 @@ public:
     Workbench *workbench() const { return m_workbench; }
     TriagePage *triagePage() const { return m_triage; }
     MatrixPage *matrixPage() const { return m_matrix; }
+    ImagesPage *imagesPage() const { return m_imagesPage; }
     ImportController *importer() const { return m_importer; }
 
     void openWorkspace(const QString &path);
@@ -61,6 +63,7 @@ private:
     ImportController *m_importer;
     QTabWidget *m_pages = nullptr;
     TriagePage *m_triage = nullptr;
+    ImagesPage *m_imagesPage = nullptr;
     MatrixPage *m_matrix = nullptr;
     CvssCalculatorPage *m_calculator = nullptr;
     QMenu *m_recent = nullptr;
