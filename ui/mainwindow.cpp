@@ -6,12 +6,14 @@
 #include "matrixpage.h"
 #include "risk/policy.h"
 #include "triagepage.h"
+#include "whatifpanel.h"
 #include "workbench.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDirIterator>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -167,12 +169,25 @@ MainWindow::MainWindow(QWidget *parent, bool openLast)
         statusBar()->showMessage(m, 4000);
     });
 
+    // The what-if panel docks on the right, hidden until asked for (F9 or View).
+    m_whatIf = new WhatIfPanel(m_workbench);
+    m_whatIf->setObjectName(QStringLiteral("whatIfPanel"));
+    connect(m_whatIf, &WhatIfPanel::statusMessage, this, [this](const QString &m) {
+        statusBar()->showMessage(m, 5000);
+    });
+    m_whatIfDock = new QDockWidget(tr("What-if policy"), this);
+    m_whatIfDock->setObjectName(QStringLiteral("whatIfDock"));
+    m_whatIfDock->setWidget(m_whatIf);
+    addDockWidget(Qt::RightDockWidgetArea, m_whatIfDock);
+    m_whatIfDock->hide();
+
     createMenus();
     resize(1280, 800);
 
     // Come back where the analyst left: geometry, page, table layout, and the workspace.
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_pages->setCurrentIndex(settings.value(QStringLiteral("mainWindow/page"), 0).toInt());
     m_triage->restoreState(settings.value(QStringLiteral("triage/header")).toByteArray());
     const QString lastVector = settings.value(QStringLiteral("cvssCalculator/vector")).toString();
@@ -193,6 +208,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     settings.setValue(QStringLiteral("mainWindow/page"), m_pages->currentIndex());
     settings.setValue(QStringLiteral("cvssCalculator/vector"), m_calculator->vectorText());
     settings.setValue(QStringLiteral("triage/header"), m_triage->saveState());
@@ -229,6 +245,10 @@ void MainWindow::createMenus()
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
     view->addSeparator();
+    QAction *whatIf = m_whatIfDock->toggleViewAction();
+    whatIf->setText(tr("&What-if policy"));
+    whatIf->setShortcut(QKeySequence(Qt::Key_F9));
+    view->addAction(whatIf);
     view->addAction(tr("&Filter findings"), QKeySequence::Find, this, [this] {
         m_pages->setCurrentWidget(m_triage);
         m_triage->focusFilter();
@@ -250,7 +270,7 @@ void MainWindow::showAbout()
 void MainWindow::openWorkspace(const QString &path)
 {
     m_errorPanel->hide();
-    m_workbench->open(path, m_workbench->isOpen() ? m_workbench->policy() : risk::Policy{});
+    m_workbench->open(path, WhatIfPanel::storedPolicy(path));
     rememberRecent(path);
     setWindowTitle(tr("%1 — Patchwise").arg(QFileInfo(path).fileName()));
 }

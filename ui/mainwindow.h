@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QDockWidget;
 class QMenu;
 class QProgressBar;
 class QTabWidget;
@@ -16,6 +17,7 @@ namespace patchwise::ui {
 class CvssCalculatorPage;
 class ImagesPage;
 class MatrixPage;
+class WhatIfPanel;
 class TriagePage;
 class Workbench;
 
@@ -35,6 +37,7 @@ public:
     TriagePage *triagePage() const { return m_triage; }
     MatrixPage *matrixPage() const { return m_matrix; }
     ImagesPage *imagesPage() const { return m_imagesPage; }
+    WhatIfPanel *whatIfPanel() const { return m_whatIf; }
     ImportController *importer() const { return m_importer; }
 
     void openWorkspace(const QString &path);
@@ -65,6 +68,8 @@ private:
     TriagePage *m_triage = nullptr;
     ImagesPage *m_imagesPage = nullptr;
     MatrixPage *m_matrix = nullptr;
+    WhatIfPanel *m_whatIf = nullptr;
+    QDockWidget *m_whatIfDock = nullptr;
     CvssCalculatorPage *m_calculator = nullptr;
     QMenu *m_recent = nullptr;
     QLabel *m_workspaceLabel = nullptr;

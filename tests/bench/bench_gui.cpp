@@ -32,7 +32,6 @@
 #include <QLineEdit>
 #include <QTableView>
 #include <QTimer>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -133,7 +132,7 @@ struct VulnSpec
 
 std::vector<VulnSpec> vulnPool(int n)
 {
-    std::vector<VulnSpec> pool(std::size_t(n));
+    std::vector<VulnSpec> pool(static_cast<std::size_t>(n));
     for (int v = 0; v < n; ++v) {
         const std::uint64_t h = mix(std::uint64_t(v) + 77);
         VulnSpec &s = pool[std::size_t(v)];
@@ -247,7 +246,8 @@ std::string trivyReport(const Fleet &fleet, int i, int findings, const std::vect
     const int step = stepFor(fleet.pool);
     const std::uint64_t start = mix(std::uint64_t(i) * 31 + 7) % std::uint64_t(fleet.pool);
     for (int f = 0; f < findings; ++f) {
-        const int v = int((start + std::uint64_t(f) * std::uint64_t(step)) % std::uint64_t(fleet.pool));
+        const int v =
+            int((start + std::uint64_t(f) * std::uint64_t(step)) % std::uint64_t(fleet.pool));
         const VulnSpec &s = pool[std::size_t(v)];
         const std::string pkg = "lib" + std::to_string(s.package);
         const std::string version =
@@ -277,8 +277,9 @@ std::string trivyReport(const Fleet &fleet, int i, int findings, const std::vect
             out += ",\"Status\":\"affected\"";
         out += ",\"Layer\":{\"DiffID\":\"" + diffId(fleet, i, layer) +
                "\"},\"SeveritySource\":\"debian\",\"PrimaryURL\":\"https://avd.aquasec.com/nvd/" +
-               s.id + "\",\"Title\":\"" + pkg + ": parser flaw (" + s.id + ")\",\"Description\":\"" +
-               description + "\",\"Severity\":\"" + kSeverityWord[s.vendorLevel] +
+               s.id + "\",\"Title\":\"" + pkg + ": parser flaw (" + s.id +
+               ")\",\"Description\":\"" + description + "\",\"Severity\":\"" +
+               kSeverityWord[s.vendorLevel] +
                "\",\"CweIDs\":[\"CWE-787\"],\"VendorSeverity\":{\"debian\":" +
                std::to_string(s.vendorLevel) + ",\"nvd\":" + std::to_string(s.nvdLevel) + "}";
         if (s.cvss >= 0)
@@ -447,7 +448,8 @@ int generate(const Options &o)
                 importMs / 1000,
                 (long long)stored);
     if (stored < fleet.findings * 99 / 100) {
-        std::fprintf(stderr, "only %lld of %ld findings were stored\n", (long long)stored, fleet.findings);
+        std::fprintf(
+            stderr, "only %lld of %ld findings were stored\n", (long long)stored, fleet.findings);
         return 1;
     }
     return 0;
@@ -473,7 +475,9 @@ double generateInChild(const char *self, const Options &o)
     std::fflush(stdout);
     const auto t0 = Clock::now();
     pid_t pid = 0;
-    if (posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, const_cast<char **>(args.data()), environ) != 0) {
+    if (posix_spawn(
+            &pid, "/proc/self/exe", nullptr, nullptr, const_cast<char **>(args.data()), environ) !=
+        0) {
         std::perror("posix_spawn");
         return -1;
     }
@@ -563,7 +567,8 @@ int runGui(const Options &o, const std::string &path, double generationMs)
 
     std::vector<Row> table;
     if (generationMs >= 0)
-        table.push_back({"generate + import the workspace (child process)", generationMs / 1000, 0, "s"});
+        table.push_back(
+            {"generate + import the workspace (child process)", generationMs / 1000, 0, "s"});
 
     ui::MainWindow window(nullptr, false);
     window.resize(1600, 1000);
@@ -679,7 +684,10 @@ int runGui(const Options &o, const std::string &path, double generationMs)
     }
     // Back to the default order for the filters.
     measure([&] { view->sortByColumn(ui::TriageModel::Rank, Qt::AscendingOrder); }, "a sort");
-    table.push_back({"sort a column, median of " + std::to_string(sortTimes.size()), median(sortTimes), 150, "ms"});
+    table.push_back({"sort a column, median of " + std::to_string(sortTimes.size()),
+                     median(sortTimes),
+                     150,
+                     "ms"});
     table.push_back({"sort a column, worst (" + worstSortName + ")", worstSort, 150, "ms"});
 
     // 3. Filters.
@@ -695,12 +703,13 @@ int runGui(const Options &o, const std::string &path, double generationMs)
     std::string worstFilterName;
     std::printf("\nfilter (ms, model / incl. repaint):\n");
     for (const char *expression : filters) {
-        const Timed t = measure(
-            [&] { page->setFilterText(QString::fromUtf8(expression)); }, "a filter");
+        const Timed t =
+            measure([&] { page->setFilterText(QString::fromUtf8(expression)); }, "a filter");
         if (model->filterText().isEmpty() || (filterError && !filterError->isHidden()))
             fail(std::string("filter rejected: ") + expression +
                  (filterError ? " (" + filterError->text().toStdString() + ")" : std::string()));
-        std::printf("  %-28s %8d rows  %7.1f / %7.1f\n", expression, model->rowCount(), t.model, t.total);
+        std::printf(
+            "  %-28s %8d rows  %7.1f / %7.1f\n", expression, model->rowCount(), t.model, t.total);
         if (model->rowCount() == 0)
             std::printf("    (no rows: the workspace does not exercise this filter)\n");
         filterTimes.push_back(t.total);
@@ -710,16 +719,24 @@ int runGui(const Options &o, const std::string &path, double generationMs)
         }
     }
     const Timed cleared = measure([&] { page->setFilterText(QString()); }, "clearing the filter");
-    std::printf("  %-28s %8d rows  %7.1f / %7.1f\n", "(cleared)", model->rowCount(), cleared.model, cleared.total);
+    std::printf("  %-28s %8d rows  %7.1f / %7.1f\n",
+                "(cleared)",
+                model->rowCount(),
+                cleared.model,
+                cleared.total);
     if (model->rowCount() != shownAll)
         fail("clearing the filter did not bring every row back");
-    table.push_back({"apply a filter, median of " + std::to_string(filterTimes.size()), median(filterTimes), 50, "ms"});
+    table.push_back({"apply a filter, median of " + std::to_string(filterTimes.size()),
+                     median(filterTimes),
+                     50,
+                     "ms"});
     table.push_back({"apply a filter, worst (" + worstFilterName + ")", worstFilter, 50, "ms"});
 
     // 4. What-if: change the KEV weight, wait for rescored(), repaint.
     std::vector<double> rescoreTimes;
     std::printf("\nwhat-if rescore + re-rank (ms, until rescored() / incl. repaint):\n");
-    const double baseWeight = workbench->policy().weights[std::size_t(risk::Factor::KnownExploited)];
+    const double baseWeight =
+        workbench->policy().weights[std::size_t(risk::Factor::KnownExploited)];
     bool rescored = false;
     QObject::connect(workbench, &ui::Workbench::rescored, &loop, [&] {
         rescored = true;
@@ -744,13 +761,22 @@ int runGui(const Options &o, const std::string &path, double generationMs)
             fail("the what-if rescore did not complete");
         if (model->rowCount() != shownAll)
             fail("rescoring changed the row count");
-        std::printf("  round %d%s %7.1f / %7.1f\n", r, r == 0 ? " (first: builds the back buffer)" : "",
-                    t.model, t.total);
+        std::printf("  round %d%s %7.1f / %7.1f\n",
+                    r,
+                    r == 0 ? " (first: builds the back buffer)" : "",
+                    t.model,
+                    t.total);
         if (r > 0)
             rescoreTimes.push_back(t.total);
     }
-    table.push_back({"what-if rescore + re-rank, median of " + std::to_string(rescoreTimes.size()), median(rescoreTimes), 150, "ms"});
-    table.push_back({"what-if rescore + re-rank, worst", *std::max_element(rescoreTimes.begin(), rescoreTimes.end()), 150, "ms"});
+    table.push_back({"what-if rescore + re-rank, median of " + std::to_string(rescoreTimes.size()),
+                     median(rescoreTimes),
+                     150,
+                     "ms"});
+    table.push_back({"what-if rescore + re-rank, worst",
+                     *std::max_element(rescoreTimes.begin(), rescoreTimes.end()),
+                     150,
+                     "ms"});
 
     const long hwm = procStatusKb("VmHWM"), rss = procStatusKb("VmRSS");
     table.push_back({"peak RSS (VmHWM, GUI process)", double(hwm) / 1024, 500, "MB"});
@@ -763,14 +789,19 @@ int runGui(const Options &o, const std::string &path, double generationMs)
         std::snprintf(value, sizeof value, "%.1f %s", row.value, row.unit);
         if (row.target > 0) {
             std::snprintf(target, sizeof target, "%.0f %s", row.target, row.unit);
-            std::snprintf(ratio, sizeof ratio, "%.2f%s", row.value / row.target, row.value > row.target ? " !" : "");
+            std::snprintf(ratio,
+                          sizeof ratio,
+                          "%.2f%s",
+                          row.value / row.target,
+                          row.value > row.target ? " !" : "");
         } else {
             std::snprintf(target, sizeof target, "-");
             std::snprintf(ratio, sizeof ratio, "-");
         }
         std::printf("%-56s %12s %10s %7s\n", row.name.c_str(), value, target, ratio);
     }
-    std::printf("(ratio = value / target; \"!\" marks a missed target. Timings never fail the run.)\n");
+    std::printf(
+        "(ratio = value / target; \"!\" marks a missed target. Timings never fail the run.)\n");
 
     window.hide();
     return failures ? 1 : 0;
@@ -850,7 +881,9 @@ int main(int argc, char **argv)
     }
     double generationMs = -1;
     if (!fs::exists(o.keep)) {
-        std::printf("generating a workspace of %ld findings in %s (child process)…\n", o.findings, o.keep.c_str());
+        std::printf("generating a workspace of %ld findings in %s (child process)…\n",
+                    o.findings,
+                    o.keep.c_str());
         generationMs = generateInChild(argv[0], o);
         if (generationMs < 0) {
             std::fprintf(stderr, "FAILED: generating the workspace\n");

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Renders every page of the workbench on a workspace to PNG files, for reviewing the GUI
+// and for the documentation: screenshots WORKSPACE OUTDIR (run under xvfb-run or with
+// QT_QPA_PLATFORM=offscreen). Not a test.
+
+#include "mainwindow.h"
+#include "triagepage.h"
+#include "whatifpanel.h"
+#include "workbench.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Patchwise"));
+    QApplication::setOrganizationName(QStringLiteral("Patchwise"));
+    if (argc < 3) {
+        fprintf(stderr, "usage: screenshots WORKSPACE OUTDIR\n");
+        return 2;
+    }
+    const QString out = QString::fromLocal8Bit(argv[2]);
+    QDir().mkpath(out);
+    patchwise::ui::MainWindow window(nullptr, false);
+    window.resize(1400, 860);
+    window.show();
+    QSignalSpy loaded(window.workbench(), &patchwise::ui::Workbench::loaded);
+    window.openWorkspace(QFileInfo(QString::fromLocal8Bit(argv[1])).absoluteFilePath());
+    if (!loaded.wait(60000))
+        return 1;
+    const auto settle = [] {
+        QEventLoop loop;
+        QTimer::singleShot(400, &loop, &QEventLoop::quit);
+        loop.exec();
+    };
+    auto *pages = window.findChild<QTabWidget *>(QStringLiteral("pages"));
+    window.triagePage()->view()->selectRow(0);
+    for (int i = 0; i < pages->count(); ++i) {
+        pages->setCurrentIndex(i);
+        settle();
+        window.grab().save(QStringLiteral("%1/page%2.png").arg(out).arg(i));
+    }
+    // The what-if panel with an edit applied.
+    pages->setCurrentIndex(0);
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("whatIfDock"));
+    dock->show();
+    QSignalSpy rescored(window.workbench(), &patchwise::ui::Workbench::rescored);
+    window.whatIfPanel()->weightBox(patchwise::risk::Factor::KnownExploited)->setValue(3.0);
+    window.whatIfPanel()->weightBox(patchwise::risk::Factor::Severity)->setValue(2.0);
+    rescored.wait(10000);
+    settle();
+    window.grab().save(QStringLiteral("%1/whatif.png").arg(out));
+    return 0;
+}
