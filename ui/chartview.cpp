@@ -68,7 +68,8 @@ void ChartView::setStackedBars(const QStringList &categories,
                                const std::vector<Series> &series,
                                const QString &valueTitle,
                                int boundaryAfter,
-                               const QString &boundaryLabel)
+                               const QString &boundaryLabel,
+                               bool legend)
 {
     reset();
     m_mode = Mode::Bars;
@@ -119,7 +120,7 @@ void ChartView::setStackedBars(const QStringList &categories,
             text->setColor(palette().color(QPalette::Highlight));
         }
     }
-    if (!series.empty()) {
+    if (!series.empty() && legend) {
         m_plot->legend->setVisible(true);
         m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     }
@@ -218,7 +219,7 @@ void ChartView::setTimeSeries(const std::vector<double> &times,
     }
     m_plot->yAxis->setRange(0, maxValue * 1.1);
     m_plot->legend->setVisible(!series.empty());
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->replot();
 }
 

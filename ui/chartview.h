@@ -32,7 +32,8 @@ public:
                         const std::vector<Series> &series,
                         const QString &valueTitle,
                         int boundaryAfter = -1,
-                        const QString &boundaryLabel = {});
+                        const QString &boundaryLabel = {},
+                        bool legend = true);
     // A grid of counts (values[row][column]) coloured by size, with the counts written in
     // the cells; rows from top to bottom, columns left to right.
     void setHeatmap(const QStringList &rowLabels,

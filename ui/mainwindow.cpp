@@ -4,6 +4,7 @@
 #include "cvsscalculatorpage.h"
 #include "imagespage.h"
 #include "matrixpage.h"
+#include "planpage.h"
 #include "risk/policy.h"
 #include "triagepage.h"
 #include "whatifpanel.h"
@@ -97,6 +98,16 @@ MainWindow::MainWindow(QWidget *parent, bool openLast)
     m_pages->addTab(m_matrix, tr("Severity matrix"));
     connect(m_matrix,
             &MatrixPage::showFindings,
+            this,
+            [this](const std::vector<std::uint32_t> &findings, const QString &label) {
+                m_triage->restrictTo(findings, label);
+                m_pages->setCurrentWidget(m_triage);
+            });
+    m_plan = new PlanPage(m_workbench);
+    m_plan->setObjectName(QStringLiteral("planPage"));
+    m_pages->addTab(m_plan, tr("Plan and trends"));
+    connect(m_plan,
+            &PlanPage::showFindings,
             this,
             [this](const std::vector<std::uint32_t> &findings, const QString &label) {
                 m_triage->restrictTo(findings, label);

@@ -17,6 +17,7 @@ namespace patchwise::ui {
 class CvssCalculatorPage;
 class ImagesPage;
 class MatrixPage;
+class PlanPage;
 class WhatIfPanel;
 class TriagePage;
 class Workbench;
@@ -36,6 +37,7 @@ public:
     Workbench *workbench() const { return m_workbench; }
     TriagePage *triagePage() const { return m_triage; }
     MatrixPage *matrixPage() const { return m_matrix; }
+    PlanPage *planPage() const { return m_plan; }
     ImagesPage *imagesPage() const { return m_imagesPage; }
     WhatIfPanel *whatIfPanel() const { return m_whatIf; }
     ImportController *importer() const { return m_importer; }
@@ -68,6 +70,7 @@ private:
     TriagePage *m_triage = nullptr;
     ImagesPage *m_imagesPage = nullptr;
     MatrixPage *m_matrix = nullptr;
+    PlanPage *m_plan = nullptr;
     WhatIfPanel *m_whatIf = nullptr;
     QDockWidget *m_whatIfDock = nullptr;
     CvssCalculatorPage *m_calculator = nullptr;

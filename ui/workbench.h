@@ -61,6 +61,10 @@ public:
     void markPolicySaved();
     bool isRescoring() const { return m_rescoring; }
 
+    // Keeps the current facts, image layers and base attribution alive (not the scorings,
+    // which rescoring swaps): background jobs hold it while they read those.
+    std::shared_ptr<const void> stateHandle() const { return m_state; }
+
 Q_SIGNALS:
     void loadingStarted(const QString &path);
     void loaded();   // a new fact table: every view resets

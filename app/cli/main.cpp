@@ -49,6 +49,9 @@ constexpr std::string_view kUsage =
     "  images --db FILE [--policy FILE] [--now TIME]\n"
     "                     one object per image: health grade A-F, next grade drop, open\n"
     "                     findings by severity, running containers, exposure, risk sum\n"
+    "  trends --db FILE [--policy FILE] [--now TIME]\n"
+    "                     open findings by severity at every snapshot (burn-down) and the\n"
+    "                     days it took to fix what was fixed, per severity\n"
     "  matrix --db FILE --vendor SOURCE [--policy FILE]\n"
     "                     NVD CVSS severity x the vendor's severity, with counts\n"
     "  layers --db FILE --image REF [--policy FILE] [--now TIME]\n"
@@ -340,6 +343,26 @@ std::unique_ptr<Scored> loadScored(const char *command, const Args &args, int &s
     scored->scoring = patchwise::risk::Scoring::compute(scored->facts, *policy);
     status = 0;
     return scored;
+}
+
+int runTrends(int argc, char **argv)
+{
+    const Args args = parseArgs(argc, argv, {"--db", "--policy", "--now"}, {"--help"});
+    if (!args.error.empty())
+        return usageError("trends: " + args.error);
+    if (args.flag("--help")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (!args.positional.empty())
+        return usageError("trends: unexpected argument \"" + args.positional.front() + "\"");
+    int status = 0;
+    const auto scored = loadScored("trends", args, status);
+    if (!scored)
+        return status;
+    return writeStdout(patchwise::exporting::trendsJson(patchwise::risk::trends(*scored->scoring)))
+               ? 0
+               : 1;
 }
 
 int runImages(int argc, char **argv)
@@ -718,6 +741,8 @@ int main(int argc, char **argv)
         return runFindings(argc, argv);
     if (command == "images")
         return runImages(argc, argv);
+    if (command == "trends")
+        return runTrends(argc, argv);
     if (command == "matrix")
         return runMatrix(argc, argv);
     if (command == "policy")

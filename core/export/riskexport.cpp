@@ -199,6 +199,28 @@ std::string layersJson(const layers::ImageLayerView &view, bool withLayers)
     return out;
 }
 
+std::string trendsJson(const risk::Trends &trends)
+{
+    std::string out = "{\"points\":[";
+    for (std::size_t i = 0; i < trends.points.size(); ++i) {
+        const risk::TrendPoint &p = trends.points[i];
+        out.append(i ? ",\n{\"time\":" : "\n{\"time\":");
+        appendJsonString(out, formatTimestamp(p.time));
+        out.append(",\"open\":");
+        severityObject(out, p.open);
+        out.append(",\"resolvedSoFar\":" + std::to_string(p.resolvedSoFar) + "}");
+    }
+    out.append(trends.points.empty() ? "],\n\"timeToFix\":{" : "\n],\n\"timeToFix\":{");
+    for (std::size_t c = 0; c < 5; ++c) {
+        out.append((c ? ",\"" : "\"") + std::string(kOrder[c]) +
+                   "\":{\"resolved\":" + std::to_string(trends.resolved[c]) +
+                   ",\"meanDays\":" + formatPoints(trends.meanDaysToFix[c]) +
+                   ",\"medianDays\":" + formatPoints(trends.medianDaysToFix[c]) + "}");
+    }
+    out.append("}}\n");
+    return out;
+}
+
 std::string matrixJson(const risk::SeverityMatrix &m)
 {
     std::string out = "{\"vendor\":";

@@ -4,6 +4,7 @@
 #include "layers/layerview.h"
 #include "layers/plan.h"
 #include "risk/engine.h"
+#include "risk/trends.h"
 
 #include <string>
 
@@ -16,6 +17,9 @@ std::string imagesJson(const risk::Scoring &scoring);
 // `patchwise-cli layers`: one image layer by layer, with its base image.
 // `withLayers` false prints only the image and its base (`patchwise-cli base`).
 std::string layersJson(const layers::ImageLayerView &view, bool withLayers = true);
+
+// `patchwise-cli trends`: {points: [{time, open {critical…}, resolvedSoFar}], timeToFix}.
+std::string trendsJson(const risk::Trends &trends);
 
 // `patchwise-cli matrix`: NVD CVSS severity rows × the vendor's rating columns.
 std::string matrixJson(const risk::SeverityMatrix &matrix);

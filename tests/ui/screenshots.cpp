@@ -4,6 +4,7 @@
 // QT_QPA_PLATFORM=offscreen). Not a test.
 
 #include "mainwindow.h"
+#include "planpage.h"
 #include "triagepage.h"
 #include "whatifpanel.h"
 #include "workbench.h"
@@ -45,6 +46,13 @@ int main(int argc, char **argv)
     for (int i = 0; i < pages->count(); ++i) {
         pages->setCurrentIndex(i);
         settle();
+        if (pages->currentWidget() == window.planPage()) {
+            // Tick the first three actions and show what they would change.
+            QSignalSpy simulated(window.planPage(), &patchwise::ui::PlanPage::simulationReady);
+            window.planPage()->tick({1, 2, 3});
+            simulated.wait(10000);
+            settle();
+        }
         window.grab().save(QStringLiteral("%1/page%2.png").arg(out).arg(i));
     }
     // The what-if panel with an edit applied.

@@ -8,6 +8,7 @@
 #include "model/version.h"
 #include "risk/filter.h"
 #include "risk/scoredrows.h"
+#include "risk/trends.h"
 
 #include <QTest>
 #include <algorithm>
@@ -396,6 +397,39 @@ private Q_SLOTS:
         const auto bad = layers::simulate(scoring, plan, {std::uint32_t(plan.actions.size() + 1)});
         QVERIFY(!bad);
         QVERIFY(bad.error().find("no action ranked") != std::string::npos);
+    }
+
+    // Burn-down and time to fix (risk::trends) on three findings with known dates.
+    void trendPoints()
+    {
+        Fleet fl;
+        const auto img = fl.image("web:1", 1);
+        fl.finding({.image = img,
+                    .package = "a",
+                    .severity = model::Severity::High,
+                    .firstSeen = kNow - 10 * kDay});
+        fl.finding({.image = img,
+                    .package = "b",
+                    .severity = model::Severity::Critical,
+                    .firstSeen = kNow - 20 * kDay,
+                    .resolved = true}); // resolved at kNow - 1 day
+        fl.finding({.image = img,
+                    .package = "c",
+                    .severity = model::Severity::Low,
+                    .firstSeen = kNow - 5 * kDay});
+        const Scoring scoring = Scoring::compute(fl.facts, Policy{}, 1);
+        const risk::Trends t = risk::trends(scoring);
+        QCOMPARE(t.points.size(), std::size_t(4));
+        QCOMPARE(t.points[0].time, kNow - 20 * kDay);
+        QCOMPARE(t.points[0].open, (std::array<int, 5>{1, 0, 0, 0, 0}));
+        QCOMPARE(t.points[1].open, (std::array<int, 5>{1, 1, 0, 0, 0}));
+        QCOMPARE(t.points[2].open, (std::array<int, 5>{1, 1, 0, 1, 0}));
+        QCOMPARE(t.points[3].time, kNow - kDay);
+        QCOMPARE(t.points[3].open, (std::array<int, 5>{0, 1, 0, 1, 0}));
+        QCOMPARE(t.points[3].resolvedSoFar, 1);
+        QCOMPARE(t.resolved, (std::array<int, 5>{1, 0, 0, 0, 0}));
+        QCOMPARE(t.meanDaysToFix[0], 19.0);
+        QCOMPARE(t.medianDaysToFix[0], 19.0);
     }
 
     void gradesAndSla()
