@@ -213,10 +213,13 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         const int row = m_selected >= 0 ? m_model->rowOf(std::uint32_t(m_selected)) : -1;
         if (row >= 0) {
+            // The reset left no current index, so this emits currentRowChanged, which
+            // renders the details once.
             m_view->setCurrentIndex(m_model->index(row, 0));
             m_view->scrollTo(m_model->index(row, 0));
+        } else {
+            showDetails();
         }
-        showDetails();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         const QString label = m_model->restrictionLabel();
