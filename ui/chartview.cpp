@@ -166,9 +166,19 @@ void ChartView::setHeatmap(const QStringList &rowLabels,
             auto *text = new QCPItemText(m_plot);
             text->position->setCoords(c, r);
             text->setText(QLocale().toString(qlonglong(std::llround(v))));
+            // Text readable on the cell's own shade (on light and dark palettes alike).
             const double shade =
                 maxValue > 0 ? std::log10(1.0 + v) / std::log10(1.0 + maxValue) : 0;
-            text->setColor(shade > 0.55 ? QColor(Qt::white) : palette().color(QPalette::Text));
+            if (v <= 0) {
+                text->setColor(palette().color(QPalette::Text));
+            } else {
+                const QColor low(0xe3, 0xf2, 0xfd), high(0x1a, 0x47, 0x8a);
+                const double r = low.redF() + (high.redF() - low.redF()) * shade;
+                const double g = low.greenF() + (high.greenF() - low.greenF()) * shade;
+                const double b = low.blueF() + (high.blueF() - low.blueF()) * shade;
+                const double luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                text->setColor(luminance < 0.5 ? QColor(Qt::white) : QColor(0x1b, 0x1b, 0x1b));
+            }
             QFont f = font();
             f.setBold(r == c);
             text->setFont(f);

@@ -14,9 +14,11 @@
 #include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSettings>
 #include <QSplitter>
 #include <QStringListModel>
 #include <QTableView>
@@ -120,6 +122,45 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
     closed->setObjectName(QStringLiteral("showClosed"));
     connect(closed, &QToolButton::toggled, m_model, &TriageModel::setShowClosed);
     quickBar->addWidget(closed);
+
+    // Saved views: a filter, the quick filters, the sort and the column layout, by name.
+    m_views = new QToolButton;
+    m_views->setObjectName(QStringLiteral("viewsButton"));
+    m_views->setText(tr("Views"));
+    m_views->setPopupMode(QToolButton::InstantPopup);
+    m_views->setToolTip(tr("Saved views: filter, quick filters, sort and columns"));
+    auto *viewsMenu = new QMenu(m_views);
+    m_views->setMenu(viewsMenu);
+    connect(viewsMenu, &QMenu::aboutToShow, this, [this, viewsMenu] {
+        viewsMenu->clear();
+        viewsMenu->addAction(tr("Save the current view…"), this, [this] {
+            bool ok = false;
+            const QString name =
+                QInputDialog::getText(
+                    this, tr("Save view"), tr("View name:"), QLineEdit::Normal, QString(), &ok)
+                    .trimmed();
+            if (ok && !name.isEmpty())
+                saveView(name);
+        });
+        const QStringList names = savedViews();
+        if (!names.isEmpty())
+            viewsMenu->addSeparator();
+        for (const QString &name : names)
+            viewsMenu->addAction(name, this, [this, name] { applyView(name); });
+        if (!names.isEmpty()) {
+            QMenu *remove = viewsMenu->addMenu(tr("Delete"));
+            for (const QString &name : names)
+                remove->addAction(name, this, [name] {
+                    QSettings settings;
+                    QStringList all = settings.value(QStringLiteral("views/names")).toStringList();
+                    all.removeAll(name);
+                    settings.setValue(QStringLiteral("views/names"), all);
+                    settings.remove(QStringLiteral("views/") +
+                                    QString::fromLatin1(name.toUtf8().toHex()));
+                });
+        }
+    });
+    quickBar->addWidget(m_views);
 
     m_chip = new QWidget;
     auto *chipLayout = new QHBoxLayout(m_chip);
@@ -226,6 +267,52 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
         m_chipLabel->setText(label);
         m_chip->setVisible(!label.isEmpty());
     });
+}
+
+QStringList TriagePage::savedViews()
+{
+    return QSettings().value(QStringLiteral("views/names")).toStringList();
+}
+
+void TriagePage::saveView(const QString &name)
+{
+    QVariantMap view;
+    view[QStringLiteral("filter")] = m_filter->text();
+    QStringList quick;
+    for (std::size_t i = 0; i < m_quick.size(); ++i)
+        if (m_quick[i]->isChecked())
+            quick << QLatin1String(kQuick[i].expression);
+    view[QStringLiteral("quick")] = quick;
+    view[QStringLiteral("sortColumn")] = m_model->sortColumn();
+    view[QStringLiteral("sortOrder")] = int(m_model->sortOrder());
+    view[QStringLiteral("header")] = m_view->horizontalHeader()->saveState();
+    QSettings settings;
+    QStringList names = settings.value(QStringLiteral("views/names")).toStringList();
+    if (!names.contains(name))
+        names << name;
+    settings.setValue(QStringLiteral("views/names"), names);
+    settings.setValue(QStringLiteral("views/") + QString::fromLatin1(name.toUtf8().toHex()), view);
+    Q_EMIT statusMessage(tr("View \"%1\" saved").arg(name));
+}
+
+bool TriagePage::applyView(const QString &name)
+{
+    const QVariantMap view =
+        QSettings()
+            .value(QStringLiteral("views/") + QString::fromLatin1(name.toUtf8().toHex()))
+            .toMap();
+    if (view.isEmpty())
+        return false;
+    const QStringList quick = view.value(QStringLiteral("quick")).toStringList();
+    for (std::size_t i = 0; i < m_quick.size(); ++i) {
+        QSignalBlocker block(m_quick[i]);
+        m_quick[i]->setChecked(quick.contains(QLatin1String(kQuick[i].expression)));
+    }
+    m_view->horizontalHeader()->restoreState(view.value(QStringLiteral("header")).toByteArray());
+    m_view->sortByColumn(view.value(QStringLiteral("sortColumn")).toInt(),
+                         Qt::SortOrder(view.value(QStringLiteral("sortOrder")).toInt()));
+    setFilterText(view.value(QStringLiteral("filter")).toString());
+    return true;
 }
 
 QString TriagePage::combinedFilter() const

@@ -36,6 +36,11 @@ public:
     void restrictTo(const std::vector<std::uint32_t> &findings, const QString &label);
     void focusFilter();
 
+    // Saved views (filter, quick filters, sort, columns), kept in the settings by name.
+    void saveView(const QString &name);
+    bool applyView(const QString &name); // false when there is no such view
+    static QStringList savedViews();
+
     QByteArray saveState() const;
     void restoreState(const QByteArray &state);
 
@@ -61,6 +66,7 @@ private:
     QTextBrowser *m_details;
     QTimer *m_debounce;
     std::vector<QToolButton *> m_quick;
+    QToolButton *m_views = nullptr;
     qint64 m_selected = -1; // the finding selected before a model reset
 };
 

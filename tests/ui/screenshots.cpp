@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -24,8 +25,28 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Patchwise"));
     QApplication::setOrganizationName(QStringLiteral("Patchwise"));
     if (argc < 3) {
-        fprintf(stderr, "usage: screenshots WORKSPACE OUTDIR\n");
+        fprintf(stderr, "usage: screenshots WORKSPACE OUTDIR [--dark]\n");
         return 2;
+    }
+    if (argc > 3 && QByteArray(argv[3]) == "--dark") {
+        // A dark desktop palette, to check that every page stays readable.
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QPalette p;
+        p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::Mid, QColor(0x60, 0x60, 0x60));
+        p.setColor(QPalette::Midlight, QColor(0x44, 0x44, 0x44));
+        p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
+        p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        QApplication::setPalette(p);
     }
     const QString out = QString::fromLocal8Bit(argv[2]);
     QDir().mkpath(out);

@@ -19,11 +19,13 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 #include <set>
 
 using namespace patchwise;
@@ -120,6 +122,41 @@ private Q_SLOTS:
         // The chip's ✕ brings every open finding back.
         triage->clearRestriction();
         QVERIFY(triage->rowCount() > int(shown.size()));
+    }
+
+    void savedViewsComeBack()
+    {
+        ui::MainWindow window(nullptr, false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(openAndWait(window, m_db));
+        ui::TriagePage *page = window.triagePage();
+        auto *fixable = page->findChild<QToolButton *>(QStringLiteral("quick_fixable"));
+        QVERIFY(fixable);
+        page->setFilterText(QStringLiteral("severity >= medium"));
+        fixable->setChecked(true);
+        page->view()->sortByColumn(ui::TriageModel::Risk, Qt::DescendingOrder);
+        std::vector<std::uint32_t> saved;
+        for (int r = 0; r < page->model()->rowCount(); ++r)
+            saved.push_back(page->model()->findingAt(r));
+        QVERIFY(!saved.empty());
+        page->saveView(QStringLiteral("medium+ fixable by risk"));
+        QVERIFY(ui::TriagePage::savedViews().contains(QStringLiteral("medium+ fixable by risk")));
+        // Change everything, then bring the view back.
+        page->setFilterText(QString());
+        fixable->setChecked(false);
+        page->view()->sortByColumn(ui::TriageModel::Package, Qt::AscendingOrder);
+        QVERIFY(page->model()->rowCount() > int(saved.size()));
+        QVERIFY(page->applyView(QStringLiteral("medium+ fixable by risk")));
+        QCOMPARE(page->filterEdit()->text(), QStringLiteral("severity >= medium"));
+        QVERIFY(fixable->isChecked());
+        QCOMPARE(page->model()->sortColumn(), int(ui::TriageModel::Risk));
+        QCOMPARE(page->model()->sortOrder(), Qt::DescendingOrder);
+        std::vector<std::uint32_t> again;
+        for (int r = 0; r < page->model()->rowCount(); ++r)
+            again.push_back(page->model()->findingAt(r));
+        QCOMPARE(again, saved);
+        QVERIFY(!page->applyView(QStringLiteral("no such view")));
     }
 
     void planPageSimulates()
