@@ -102,8 +102,11 @@ PlanPage::PlanPage(Workbench *workbench, QWidget *parent)
     m_fixTime->setObjectName(QStringLiteral("fixTimeChart"));
     auto *charts = new QSplitter(Qt::Horizontal);
     charts->addWidget(m_burnDown);
+    m_grades = new ChartView;
+    m_grades->setObjectName(QStringLiteral("gradesChart"));
+    charts->addWidget(m_grades);
     charts->addWidget(m_fixTime);
-    charts->setSizes({800, 400});
+    charts->setSizes({560, 480, 360});
 
     auto *top = new QWidget;
     auto *tl = new QVBoxLayout(top);
@@ -149,13 +152,16 @@ void PlanPage::recompute()
     const auto *bases = &m_workbench->bases();
     const auto *flags = &m_workbench->baseFlags();
     m_summary->setText(tr("Building the plan…"));
-    auto *watcher = new QFutureWatcher<std::shared_ptr<layers::RemediationPlan>>(this);
+    using Result =
+        std::pair<std::shared_ptr<layers::RemediationPlan>, std::shared_ptr<risk::Trends>>;
+    auto *watcher = new QFutureWatcher<Result>(this);
     connect(
         watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, scoring, state] {
             watcher->deleteLater();
             if (generation != m_generation)
                 return;
-            m_plan = watcher->result();
+            m_plan = watcher->result().first;
+            m_trends = watcher->result().second;
             m_planScoring = scoring;
             m_planState = state;
             fillActions();
@@ -163,8 +169,9 @@ void PlanPage::recompute()
             Q_EMIT planReady();
         });
     watcher->setFuture(QtConcurrent::run([scoring, images, bases, flags, state] {
-        return std::make_shared<layers::RemediationPlan>(
-            layers::buildPlan(*scoring, *images, *bases, *flags));
+        return Result{std::make_shared<layers::RemediationPlan>(
+                          layers::buildPlan(*scoring, *images, *bases, *flags)),
+                      std::make_shared<risk::Trends>(risk::trends(*scoring))};
     }));
 }
 
@@ -313,7 +320,7 @@ void PlanPage::simulateTicked()
 
 void PlanPage::showTrends()
 {
-    const risk::Trends t = risk::trends(*m_planScoring);
+    const risk::Trends &t = *m_trends;
     std::vector<double> times;
     std::vector<ChartView::Series> series(4);
     for (int c = 0; c < 4; ++c) {
@@ -337,6 +344,18 @@ void PlanPage::showTrends()
         bars[std::size_t(c)].values[std::size_t(c)] = t.medianDaysToFix[std::size_t(c)];
     }
     m_fixTime->setStackedBars(categories, bars, tr("median days to fix"), -1, {}, false);
+    std::vector<double> gradeTimes;
+    std::vector<ChartView::Series> grades(6);
+    for (int g = 0; g < 6; ++g) {
+        grades[std::size_t(g)].name = tr("grade %1").arg(QChar(u'A' + g));
+        grades[std::size_t(g)].color = gradeColor(char('A' + g));
+    }
+    for (const risk::GradePoint &p : t.grades) {
+        gradeTimes.push_back(double(p.time));
+        for (int g = 0; g < 6; ++g)
+            grades[std::size_t(g)].values.push_back(p.images[std::size_t(g)]);
+    }
+    m_grades->setTimeSeries(gradeTimes, grades, tr("images"));
 }
 
 } // namespace patchwise::ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "layers/plan.h"
+#include "risk/trends.h"
 
 #include <QWidget>
 #include <memory>
@@ -53,6 +54,8 @@ private:
     QLabel *m_simulation;
     ChartView *m_burnDown;
     ChartView *m_fixTime;
+    ChartView *m_grades;
+    std::shared_ptr<risk::Trends> m_trends;
     QTimer *m_simulateLater;
     std::shared_ptr<layers::RemediationPlan> m_plan;
     std::shared_ptr<risk::Scoring> m_planScoring; // the scoring the plan was built from

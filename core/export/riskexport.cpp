@@ -217,7 +217,18 @@ std::string trendsJson(const risk::Trends &trends)
                    ",\"meanDays\":" + formatPoints(trends.meanDaysToFix[c]) +
                    ",\"medianDays\":" + formatPoints(trends.medianDaysToFix[c]) + "}");
     }
-    out.append("}}\n");
+    out.append("},\n\"grades\":[");
+    for (std::size_t i = 0; i < trends.grades.size(); ++i) {
+        const risk::GradePoint &g = trends.grades[i];
+        out.append(i ? ",\n{\"time\":" : "\n{\"time\":");
+        appendJsonString(out, formatTimestamp(g.time));
+        out.append(",\"images\":{");
+        for (std::size_t k = 0; k < 6; ++k)
+            out.append((k ? ",\"" : "\"") + std::string(1, char('A' + k)) +
+                       "\":" + std::to_string(g.images[k]));
+        out.append("}}");
+    }
+    out.append(trends.grades.empty() ? "]}\n" : "\n]}\n");
     return out;
 }
 

@@ -5,7 +5,7 @@
 
 namespace patchwise::risk {
 
-Trends trends(const Scoring &scoring)
+Trends trends(const Scoring &scoring, int gradeSamples)
 {
     const Facts &facts = scoring.facts();
     struct Event
@@ -42,6 +42,49 @@ Trends trends(const Scoring &scoring)
         if (i + 1 == events.size() || events[i + 1].time != events[i].time) {
             current.time = events[i].time;
             t.points.push_back(current);
+        }
+    }
+    // Grades at evenly spread points.
+    if (!t.points.empty() && gradeSamples > 0) {
+        std::vector<std::size_t> picks;
+        const std::size_t n = t.points.size(),
+                          k = std::min<std::size_t>(n, std::size_t(gradeSamples));
+        for (std::size_t i = 0; i < k; ++i)
+            picks.push_back(k == 1 ? n - 1 : i * (n - 1) / (k - 1));
+        picks.erase(std::unique(picks.begin(), picks.end()), picks.end());
+        const bool published = scoring.policy().fixAgeFrom == Policy::FixAgeFrom::Published;
+        std::vector<std::int64_t> critical(facts.images.size()), high(facts.images.size());
+        std::vector<bool> present(facts.images.size());
+        for (std::size_t pick : picks) {
+            const std::int64_t at = t.points[pick].time;
+            std::fill(critical.begin(), critical.end(), 0);
+            std::fill(high.begin(), high.end(), 0);
+            std::fill(present.begin(), present.end(), false);
+            for (std::size_t f = 0; f < facts.size(); ++f) {
+                if ((facts.flags[f] & Suppressed) || facts.firstSeen[f] <= 0 ||
+                    facts.firstSeen[f] > at ||
+                    (facts.resolvedAt[f] > 0 && facts.resolvedAt[f] <= at))
+                    continue;
+                present[facts.image[f]] = true;
+                const model::Severity sev = scoring.severity(f);
+                if ((facts.flags[f] & Fixable) == 0 ||
+                    (sev != model::Severity::Critical && sev != model::Severity::High))
+                    continue;
+                const std::int64_t pub = facts.vulns[facts.vuln[f]].published;
+                const std::int64_t fixDate = published && pub > 0 ? pub : facts.firstSeen[f];
+                std::int64_t &oldest = sev == model::Severity::Critical ? critical[facts.image[f]]
+                                                                        : high[facts.image[f]];
+                if (fixDate > 0 && (oldest == 0 || fixDate < oldest))
+                    oldest = fixDate;
+            }
+            GradePoint g;
+            g.time = at;
+            for (std::size_t i = 0; i < facts.images.size(); ++i)
+                if (present[i]) {
+                    const char grade = healthGrade(critical[i], high[i], at).first;
+                    ++g.images[std::size_t(grade - 'A')];
+                }
+            t.grades.push_back(g);
         }
     }
     for (std::size_t c = 0; c < 5; ++c) {

@@ -19,6 +19,12 @@ struct TrendPoint
     int resolvedSoFar = 0;
 };
 
+struct GradePoint
+{
+    std::int64_t time = 0;
+    std::array<int, 6> images{}; // graded A … F at that time (images with findings by then)
+};
+
 struct Trends
 {
     std::vector<TrendPoint> points; // ascending time
@@ -26,10 +32,14 @@ struct Trends
     std::array<int, 5> resolved{};
     std::array<double, 5> meanDaysToFix{};   // 0 when none resolved
     std::array<double, 5> medianDaysToFix{}; // 0 when none resolved
+    // Health grades over time, at up to `gradeSamples` of the points (evenly spread, the last
+    // included): each image graded from the findings open at that moment. Whether a fix
+    // existed then is not recorded, so a finding counts as fixable if it is now.
+    std::vector<GradePoint> grades;
 };
 
 // Suppressed findings are left out; severities are the scoring's effective ones (today's
 // policy), so the curves move when the policy does.
-Trends trends(const Scoring &scoring);
+Trends trends(const Scoring &scoring, int gradeSamples = 24);
 
 } // namespace patchwise::risk

@@ -410,6 +410,7 @@ private Q_SLOTS:
                     .firstSeen = kNow - 10 * kDay});
         fl.finding({.image = img,
                     .package = "b",
+                    .fixed = "2",
                     .severity = model::Severity::Critical,
                     .firstSeen = kNow - 20 * kDay,
                     .resolved = true}); // resolved at kNow - 1 day
@@ -430,6 +431,20 @@ private Q_SLOTS:
         QCOMPARE(t.resolved, (std::array<int, 5>{1, 0, 0, 0, 0}));
         QCOMPARE(t.meanDaysToFix[0], 19.0);
         QCOMPARE(t.medianDaysToFix[0], 19.0);
+        // Grades as of each point: the Critical fix is 0, 10 and 15 days old (B, C, C: at
+        // most 7 and 30 days), then resolved (A).
+        QCOMPARE(t.grades.size(), std::size_t(4));
+        const auto gradeAt = [&](std::size_t i) {
+            for (int g = 0; g < 6; ++g)
+                if (t.grades[i].images[std::size_t(g)] == 1)
+                    return char('A' + g);
+            return '?';
+        };
+        QCOMPARE(gradeAt(0), 'B');
+        QCOMPARE(gradeAt(1), 'C');
+        QCOMPARE(gradeAt(2), 'C');
+        QCOMPARE(gradeAt(3), 'A');
+        QCOMPARE(risk::trends(scoring, 2).grades.size(), std::size_t(2)); // first and last
     }
 
     void gradesAndSla()
