@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <unordered_map>
 
 namespace patchwise::layers {
@@ -83,23 +84,46 @@ std::vector<BaseFlags> baseAttribution(const std::vector<store::ImageLayers> &im
     const auto layerOf = [&](std::size_t f) {
         return f < facts.layerIndex.size() ? int(facts.layerIndex[f]) : -1;
     };
-    // One id per package name (the string pool need not hold each name once).
+    // One id per package name (the string pool need not hold each name once): hashed once
+    // per distinct string, not once per finding.
     std::unordered_map<std::string_view, std::uint32_t> nameIndex;
+    std::vector<std::uint32_t> idOfString(facts.strings.size(), UINT32_MAX);
     std::vector<std::uint32_t> packageId(facts.size());
-    for (std::size_t f = 0; f < facts.size(); ++f)
-        packageId[f] =
-            nameIndex.try_emplace(facts.strings[facts.package[f]], std::uint32_t(nameIndex.size()))
-                .first->second;
+    for (std::size_t f = 0; f < facts.size(); ++f) {
+        std::uint32_t &id = idOfString[facts.package[f]];
+        if (id == UINT32_MAX)
+            id = nameIndex
+                     .try_emplace(facts.strings[facts.package[f]], std::uint32_t(nameIndex.size()))
+                     .first->second;
+        packageId[f] = id;
+    }
     // The highest layer each (image, package) appears in: a later layer that touches the
     // package (another version installed over it) means a base update alone does not fix it.
-    std::unordered_map<std::uint64_t, int> topLayer;
+    // Findings are grouped by sorting their (image, package) keys: much cheaper than a hash
+    // map with one entry per finding.
     const auto key = [&](std::size_t f) {
         return (std::uint64_t(facts.image[f]) << 32) | packageId[f];
     };
-    for (std::size_t f = 0; f < facts.size(); ++f) {
-        int &top = topLayer.try_emplace(key(f), -1).first->second;
-        top = std::max(top, layerOf(f));
+    std::vector<std::pair<std::uint64_t, int>> keyed(facts.size());
+    for (std::size_t f = 0; f < facts.size(); ++f)
+        keyed[f] = {key(f), layerOf(f)};
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<std::uint64_t> keys;
+    std::vector<int> tops;
+    for (const auto &[k, layer] : keyed) {
+        if (keys.empty() || keys.back() != k) {
+            keys.push_back(k);
+            tops.push_back(layer);
+        } else {
+            tops.back() = std::max(tops.back(), layer);
+        }
     }
+    keyed.clear();
+    keyed.shrink_to_fit();
+    const auto topOf = [&](std::uint64_t k) -> int * {
+        const auto it = std::lower_bound(keys.begin(), keys.end(), k);
+        return it != keys.end() && *it == k ? &tops[std::size_t(it - keys.begin())] : nullptr;
+    };
     // The package lists count too: an app layer may have upgraded a base package to a
     // version with no finding at all. Only packages some finding names matter.
     std::unordered_map<std::int64_t, std::uint32_t> factImage;
@@ -113,9 +137,8 @@ std::vector<BaseFlags> baseAttribution(const std::vector<store::ImageLayers> &im
             const auto name = nameIndex.find(p.name);
             if (name == nameIndex.end())
                 continue;
-            const auto it = topLayer.find((std::uint64_t(fi->second) << 32) | name->second);
-            if (it != topLayer.end())
-                it->second = std::max(it->second, p.layer);
+            if (int *top = topOf((std::uint64_t(fi->second) << 32) | name->second))
+                *top = std::max(*top, p.layer);
         }
     }
     std::vector<BaseFlags> flags(facts.size());
@@ -130,7 +153,7 @@ std::vector<BaseFlags> baseAttribution(const std::vector<store::ImageLayers> &im
         }
         flags[f].inBase = layer < base ? 1 : 0;
         flags[f].baseImageFix =
-            layer < base && (facts.flags[f] & risk::Fixable) != 0 && topLayer[key(f)] == layer;
+            layer < base && (facts.flags[f] & risk::Fixable) != 0 && *topOf(key(f)) == layer;
     }
     return flags;
 }
