@@ -7,8 +7,11 @@
 #include "workspace.h"
 
 #include <algorithm>
+#include <deque>
+#include <optional>
 #include <sqlite3.h>
 #include <unordered_map>
+#include <xxhash.h>
 
 namespace patchwise::store {
 
@@ -63,6 +66,84 @@ struct StringHash
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 using StringMap = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
+
+// The hot maps of the findings loop (a million look-ups per load): open addressing with
+// linear probing, XXH3 hashes, keys copied into chunks that never move. Grows at 1/2 load.
+class FlatStringMap
+{
+public:
+    FlatStringMap() { m_slots.resize(1024); }
+
+    // The value stored for `key`, or `value` stored now; second = true when inserted.
+    std::pair<std::uint32_t, bool> tryEmplace(std::string_view key, std::uint32_t value)
+    {
+        const std::uint64_t h = XXH3_64bits(key.data(), key.size());
+        std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = std::size_t(h) & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (!slot.used) {
+                slot = {h, store(key), value, true};
+                if (++m_size * 2 > m_slots.size())
+                    grow();
+                return {value, true};
+            }
+            if (slot.hash == h && slot.key == key)
+                return {slot.value, false};
+        }
+    }
+
+    std::optional<std::uint32_t> find(std::string_view key) const
+    {
+        const std::uint64_t h = XXH3_64bits(key.data(), key.size());
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = std::size_t(h) & mask;; i = (i + 1) & mask) {
+            const Slot &slot = m_slots[i];
+            if (!slot.used)
+                return std::nullopt;
+            if (slot.hash == h && slot.key == key)
+                return slot.value;
+        }
+    }
+
+private:
+    struct Slot
+    {
+        std::uint64_t hash = 0;
+        std::string_view key;
+        std::uint32_t value = 0;
+        bool used = false;
+    };
+
+    std::string_view store(std::string_view key)
+    {
+        if (m_chunks.empty() || m_chunks.back().capacity() - m_chunks.back().size() < key.size()) {
+            m_chunks.emplace_back();
+            m_chunks.back().reserve(std::max<std::size_t>(key.size(), 1 << 20));
+        }
+        std::string &chunk = m_chunks.back();
+        const std::size_t at = chunk.size();
+        chunk.append(key); // within capacity: the chunk's buffer does not move
+        return std::string_view(chunk).substr(at, key.size());
+    }
+
+    void grow()
+    {
+        std::vector<Slot> old(m_slots.size() * 2);
+        old.swap(m_slots);
+        const std::size_t mask = m_slots.size() - 1;
+        for (const Slot &slot : old)
+            if (slot.used)
+                for (std::size_t i = std::size_t(slot.hash) & mask;; i = (i + 1) & mask)
+                    if (!m_slots[i].used) {
+                        m_slots[i] = slot;
+                        break;
+                    }
+    }
+
+    std::vector<Slot> m_slots;
+    std::deque<std::string> m_chunks;
+    std::size_t m_size = 0;
+};
 
 } // namespace
 
@@ -217,7 +298,7 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
     }
 
     // Vulnerabilities and what the sources say about them.
-    StringMap vulnIndex;
+    FlatStringMap vulnIndex;
     {
         Statement q(m_db,
                     "SELECT v.id, COALESCE(v.published, 0) FROM vulnerability v ORDER BY v.id");
@@ -225,14 +306,14 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
             risk::VulnFacts v;
             v.id = std::string(q.text(0));
             v.published = q.integer(1);
-            vulnIndex.emplace(v.id, std::uint32_t(facts.vulns.size()));
+            vulnIndex.tryEmplace(v.id, std::uint32_t(facts.vulns.size()));
             facts.vulns.push_back(std::move(v));
         }
         if (q.failed())
             return failed("vulnerabilities");
         const auto vulnOf = [&](std::string_view id) -> risk::VulnFacts * {
-            auto it = vulnIndex.find(id);
-            return it == vulnIndex.end() ? nullptr : &facts.vulns[it->second];
+            const auto index = vulnIndex.find(id);
+            return index ? &facts.vulns[*index] : nullptr;
         };
         Statement severities(m_db, "SELECT vuln_id, source, severity FROM vuln_severity");
         while (severities.step())
@@ -294,14 +375,13 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
 
     // Findings.
     {
-        StringMap pool;
+        FlatStringMap pool;
         const auto intern = [&](std::string_view text) -> std::uint32_t {
             if (text.empty())
                 return 0;
-            if (auto it = pool.find(text); it != pool.end())
-                return it->second;
-            const std::uint32_t id = facts.intern(text);
-            pool.emplace(std::string(text), id);
+            const auto [id, added] = pool.tryEmplace(text, std::uint32_t(facts.strings.size()));
+            if (added)
+                facts.intern(text);
             return id;
         };
         std::unordered_map<std::uint64_t, std::uint32_t> contexts;
@@ -336,13 +416,14 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
         std::string fixed;
         while (q.step()) {
             const auto image = imageIndex.find(q.integer(1));
-            const auto vuln = vulnIndex.find(q.text(2));
-            if (image == imageIndex.end() || vuln == vulnIndex.end())
+            const auto vulnIndexOf = vulnIndex.find(q.text(2));
+            if (image == imageIndex.end() || !vulnIndexOf)
                 continue;
-            risk::VulnFacts &v = facts.vulns[vuln->second];
+            const std::uint32_t vuln = *vulnIndexOf;
+            risk::VulnFacts &v = facts.vulns[vuln];
             facts.findingId.push_back(q.integer(0));
             facts.image.push_back(image->second);
-            facts.vuln.push_back(vuln->second);
+            facts.vuln.push_back(vuln);
             facts.package.push_back(intern(q.text(3)));
             facts.version.push_back(intern(q.text(4)));
             facts.packageType.push_back(intern(q.text(5)));
@@ -378,12 +459,11 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
                                                                   : ghsa;
             const auto [pick, scanner] = latestPick(q.integer(0));
             // vuln 32 bits, vendor 16, scanner 12, pick 4.
-            const std::uint64_t key = (std::uint64_t(vuln->second) << 32) |
-                                      (std::uint64_t(vendor) << 16) |
+            const std::uint64_t key = (std::uint64_t(vuln) << 32) | (std::uint64_t(vendor) << 16) |
                                       (std::uint64_t(scanner & 0xFFF) << 4) | std::uint64_t(pick);
             auto [ctx, inserted] = contexts.try_emplace(key, std::uint32_t(facts.contexts.size()));
             if (inserted)
-                facts.contexts.push_back({vuln->second, vendor, pick, scanner});
+                facts.contexts.push_back({vuln, vendor, pick, scanner});
             facts.context.push_back(ctx->second);
         }
         if (q.failed() || picks.failed())
