@@ -384,7 +384,31 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
                 facts.intern(text);
             return id;
         };
+        // Distinct contexts by key; far fewer than findings, and looked up once per finding.
         std::unordered_map<std::uint64_t, std::uint32_t> contexts;
+        std::uint64_t lastKey = ~std::uint64_t(0);
+        std::uint32_t lastContext = 0;
+        // Every column sized once up front: a million push_backs would otherwise reallocate
+        // (and fault in fresh pages for) each column a dozen times.
+        {
+            Statement count(m_db, "SELECT count(*) FROM finding");
+            if (count.step()) {
+                const auto n = std::size_t(std::max<std::int64_t>(0, count.integer(0)));
+                facts.findingId.reserve(n);
+                facts.image.reserve(n);
+                facts.vuln.reserve(n);
+                facts.context.reserve(n);
+                facts.package.reserve(n);
+                facts.version.reserve(n);
+                facts.packageType.reserve(n);
+                facts.fixedVersions.reserve(n);
+                facts.layerIndex.reserve(n);
+                facts.fixState.reserve(n);
+                facts.flags.reserve(n);
+                facts.firstSeen.reserve(n);
+                facts.resolvedAt.reserve(n);
+            }
+        }
         const std::uint16_t ghsa = facts.sourceIndex("ghsa");
         const std::uint16_t bitnami = facts.sourceIndex("bitnami");
         Statement q(m_db,
@@ -461,10 +485,15 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
             // vuln 32 bits, vendor 16, scanner 12, pick 4.
             const std::uint64_t key = (std::uint64_t(vuln) << 32) | (std::uint64_t(vendor) << 16) |
                                       (std::uint64_t(scanner & 0xFFF) << 4) | std::uint64_t(pick);
-            auto [ctx, inserted] = contexts.try_emplace(key, std::uint32_t(facts.contexts.size()));
-            if (inserted)
-                facts.contexts.push_back({vuln, vendor, pick, scanner});
-            facts.context.push_back(ctx->second);
+            if (key != lastKey) { // a vulnerability's findings often come in a row
+                auto [ctx, inserted] =
+                    contexts.try_emplace(key, std::uint32_t(facts.contexts.size()));
+                if (inserted)
+                    facts.contexts.push_back({vuln, vendor, pick, scanner});
+                lastKey = key;
+                lastContext = ctx->second;
+            }
+            facts.context.push_back(lastContext);
         }
         if (q.failed() || picks.failed())
             return failed("findings");
