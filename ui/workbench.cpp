@@ -2,9 +2,13 @@
 #include "workbench.h"
 
 #include "layers/basedetect.h"
+#include "layers/factscache.h"
 #include "store/workspace.h"
 
+#include <QCryptographicHash>
+#include <QFileInfo>
 #include <QFutureWatcher>
+#include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 #include <ctime>
 #include <unordered_map>
@@ -32,6 +36,16 @@ struct Workbench::State
     std::unique_ptr<Buffer> front, back;
     std::vector<std::uint32_t> savedRank;
 };
+
+QString Workbench::factsCachePath(const QString &workspacePath)
+{
+    const QString absolute = QFileInfo(workspacePath).absoluteFilePath();
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+           QStringLiteral("/facts/") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(absolute.toUtf8(), QCryptographicHash::Sha1).toHex()) +
+           QStringLiteral(".bin");
+}
 
 Workbench::Workbench(QObject *parent)
     : QObject(parent)
@@ -75,6 +89,7 @@ void Workbench::reload()
     const risk::Policy policy = m_policy, saved = m_savedPolicy;
     const bool sameAsSaved = risk::policyToJson(policy) == risk::policyToJson(saved);
     const std::int64_t now = m_now ? m_now : std::int64_t(std::time(nullptr));
+    const std::string cache = factsCachePath(m_path).toStdString();
     auto *watcher = new QFutureWatcher<std::shared_ptr<State>>(this);
     auto error = std::make_shared<std::string>();
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, error] {
@@ -95,32 +110,50 @@ void Workbench::reload()
     });
     // Everything, scoring included, is built here: the GUI thread only swaps the result in.
     watcher->setFuture(QtConcurrent::run(
-        &m_pool, [path, policy, saved, sameAsSaved, now, error]() -> std::shared_ptr<State> {
-            auto ws = store::Workspace::open(path);
-            if (!ws) {
-                *error = ws.error();
-                return nullptr;
-            }
-            auto facts = (*ws)->loadFacts(now);
-            if (!facts) {
-                *error = facts.error();
-                return nullptr;
-            }
-            auto images = (*ws)->imageLayers();
-            if (!images) {
-                *error = images.error();
-                return nullptr;
-            }
-            ws->reset();
+        &m_pool, [path, cache, policy, saved, sameAsSaved, now, error]() -> std::shared_ptr<State> {
             // The scorings keep the address of `facts`: the state is built in place and
             // never moved afterwards.
             auto state = std::make_shared<State>();
-            state->facts = std::move(*facts);
-            state->layers = std::move(*images);
-            state->bases = layers::detectBaseImages(state->layers);
-            state->front = std::make_unique<Buffer>(risk::Scoring::compute(state->facts, policy));
-            state->flags =
-                layers::baseAttribution(state->layers, state->bases, state->front->scoring);
+            // An unchanged workspace comes from the binary copy of its last load.
+            if (auto copy = layers::readFactsCache(cache, layers::workspaceStateKey(path)); copy) {
+                state->facts = std::move(copy->facts);
+                state->layers = std::move(copy->images);
+                state->bases = std::move(copy->bases);
+                state->flags = std::move(copy->flags);
+                state->facts.now = now;
+                state->front =
+                    std::make_unique<Buffer>(risk::Scoring::compute(state->facts, policy));
+            } else {
+                auto ws = store::Workspace::open(path);
+                if (!ws) {
+                    *error = ws.error();
+                    return nullptr;
+                }
+                auto facts = (*ws)->loadFacts(now);
+                if (!facts) {
+                    *error = facts.error();
+                    return nullptr;
+                }
+                auto images = (*ws)->imageLayers();
+                if (!images) {
+                    *error = images.error();
+                    return nullptr;
+                }
+                ws->reset(); // closed (and checkpointed) before the file's state is read
+                state->facts = std::move(*facts);
+                state->layers = std::move(*images);
+                state->bases = layers::detectBaseImages(state->layers);
+                state->front =
+                    std::make_unique<Buffer>(risk::Scoring::compute(state->facts, policy));
+                state->flags =
+                    layers::baseAttribution(state->layers, state->bases, state->front->scoring);
+                // Best effort: a failed write only means the next open reads SQLite again.
+                (void)layers::writeFactsCache(cache,
+                                              layers::workspaceStateKey(path),
+                                              state->facts,
+                                              state->layers,
+                                              state->flags);
+            }
             layers::setBaseAttribution(state->front->rows, state->flags);
             std::unordered_map<std::int64_t, int> byId;
             for (std::size_t i = 0; i < state->layers.size(); ++i)

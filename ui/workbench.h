@@ -35,6 +35,9 @@ public:
     void reload();
     bool isLoading() const { return m_loading; }
     bool isOpen() const { return m_state != nullptr; }
+    // Where the binary copy of a workspace's last load is kept (the user's cache folder); a
+    // copy is only used while the workspace file is unchanged.
+    static QString factsCachePath(const QString &workspacePath);
     QString path() const { return m_path; }
 
     // Valid while isOpen(); replaced (not mutated) on loaded().
