@@ -36,31 +36,6 @@ QString row(const QString &label, const QString &valueHtml)
         .arg(label.toHtmlEscaped(), valueHtml);
 }
 
-QString factorTitle(risk::Factor factor)
-{
-    switch (factor) {
-    case risk::Factor::Severity:
-        return QObject::tr("Severity");
-    case risk::Factor::KnownExploited:
-        return QObject::tr("Known exploited (KEV)");
-    case risk::Factor::Epss:
-        return QObject::tr("EPSS");
-    case risk::Factor::InternetExposure:
-        return QObject::tr("Internet exposure");
-    case risk::Factor::Running:
-        return QObject::tr("Running");
-    case risk::Factor::Prevalence:
-        return QObject::tr("Prevalence");
-    case risk::Factor::ExposureTime:
-        return QObject::tr("Exposure time");
-    case risk::Factor::Privilege:
-        return QObject::tr("Privilege");
-    case risk::Factor::Reachability:
-        return QObject::tr("Reachability");
-    }
-    return {};
-}
-
 QString vectorMetrics(const cvss::Vector &vector)
 {
     QStringList parts;

@@ -82,4 +82,29 @@ QColor gradeColor(char grade)
     return QColor(0xc6, 0x28, 0x28);
 }
 
+QString factorTitle(risk::Factor factor)
+{
+    switch (factor) {
+    case risk::Factor::Severity:
+        return QCoreApplication::translate("Factor", "Severity");
+    case risk::Factor::KnownExploited:
+        return QCoreApplication::translate("Factor", "Known exploited (KEV)");
+    case risk::Factor::Epss:
+        return QCoreApplication::translate("Factor", "EPSS");
+    case risk::Factor::InternetExposure:
+        return QCoreApplication::translate("Factor", "Internet exposure");
+    case risk::Factor::Running:
+        return QCoreApplication::translate("Factor", "Running");
+    case risk::Factor::Prevalence:
+        return QCoreApplication::translate("Factor", "Prevalence");
+    case risk::Factor::ExposureTime:
+        return QCoreApplication::translate("Factor", "Exposure time");
+    case risk::Factor::Privilege:
+        return QCoreApplication::translate("Factor", "Privilege");
+    case risk::Factor::Reachability:
+        return QCoreApplication::translate("Factor", "Reachability");
+    }
+    return {};
+}
+
 } // namespace patchwise::ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/severity.h"
+#include "risk/policy.h"
 
 #include <QColor>
 #include <QString>
@@ -16,5 +17,6 @@ QColor severityColumnColor(int column);
 QString severityLabel(model::Severity severity); // "Critical", …, "Unknown"
 QString severityColumnLabel(int column);         // "Critical", "High", "Medium", "Low", "Unknown"
 QColor gradeColor(char grade);                   // A green … F red
+QString factorTitle(risk::Factor factor);        // "Known exploited (KEV)", …
 
 } // namespace patchwise::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "whatifpanel.h"
 
+#include "severitystyle.h"
 #include "workbench.h"
 
 #include <QComboBox>
@@ -33,31 +34,6 @@ QString settingsKey(const QString &path)
     return QStringLiteral("policy/") +
            QString::fromLatin1(
                QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
-}
-
-QString factorLabel(risk::Factor f)
-{
-    switch (f) {
-    case risk::Factor::Severity:
-        return QObject::tr("Severity");
-    case risk::Factor::KnownExploited:
-        return QObject::tr("Known exploited");
-    case risk::Factor::Epss:
-        return QObject::tr("EPSS");
-    case risk::Factor::InternetExposure:
-        return QObject::tr("Internet exposure");
-    case risk::Factor::Running:
-        return QObject::tr("Running");
-    case risk::Factor::Prevalence:
-        return QObject::tr("Prevalence");
-    case risk::Factor::ExposureTime:
-        return QObject::tr("Exposure time");
-    case risk::Factor::Privilege:
-        return QObject::tr("Privilege");
-    case risk::Factor::Reachability:
-        return QObject::tr("Reachability");
-    }
-    return {};
 }
 
 } // namespace
@@ -116,7 +92,7 @@ WhatIfPanel::WhatIfPanel(Workbench *workbench, QWidget *parent)
         box->setRange(0, 10);
         box->setSingleStep(0.25);
         box->setDecimals(2);
-        wl->addRow(factorLabel(risk::Factor(k)), box);
+        wl->addRow(factorTitle(risk::Factor(k)), box);
         m_weights[std::size_t(k)] = box;
         connect(box, &QDoubleSpinBox::valueChanged, this, changed);
     }
