@@ -13,6 +13,8 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev libqt6svg6
   libqcustomplot-dev libsqlite3-dev zlib1g-dev libsimdjson-dev libxxhash-dev libgl-dev
   qt6-qpa-plugins libxkbcommon-x11-0
+  fonts-dejavu-core # the PDF reports' typeface
+  poppler-utils     # the tests read the PDF reports back (pdftotext)
 )
 
 missing=()

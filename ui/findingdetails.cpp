@@ -4,9 +4,15 @@
 #include "cvsslabels.h"
 #include "risk/scoredrows.h"
 #include "severitystyle.h"
+#include "store/workspace.h"
 #include "workbench.h"
 
 #include <QDateTime>
+#include <QPalette>
+#include <QRegularExpression>
+#include <QUrl>
+#include <algorithm>
+#include <cmath>
 
 namespace patchwise::ui {
 
@@ -51,7 +57,206 @@ QString vectorMetrics(const cvss::Vector &vector)
     return parts.join(QStringLiteral(" · "));
 }
 
+QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+// Scan text as paragraphs: blank lines separate paragraphs, other newlines break lines, and
+// everything is escaped. `tail` (HTML) ends the last paragraph.
+QString paragraphsHtml(QString text, const QString &tail)
+{
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).replace(u'\r', u'\n');
+    static const QRegularExpression blankLine(QStringLiteral("\n[ \t]*\n\\s*"));
+    QStringList paragraphs;
+    for (const QString &paragraph : text.split(blankLine, Qt::SkipEmptyParts)) {
+        QStringList lines;
+        for (const QString &line : paragraph.split(u'\n')) {
+            if (const QString l = line.trimmed(); !l.isEmpty())
+                lines << l.toHtmlEscaped();
+        }
+        if (!lines.isEmpty())
+            paragraphs << lines.join(QStringLiteral("<br/>"));
+    }
+    if (paragraphs.isEmpty())
+        return {};
+    paragraphs.last() += tail;
+    QString html;
+    for (const QString &p : paragraphs)
+        html += QStringLiteral("<p style='margin-top:0;margin-bottom:6px'>%1</p>").arg(p);
+    return html;
+}
+
+// The start of a long text, cut after a word; empty when the text is short enough to show
+// whole (hiding a sentence or two behind a link helps no one).
+QString preview(const QString &text, int limit)
+{
+    if (text.size() <= limit + limit / 4)
+        return {};
+    static const QRegularExpression space(QStringLiteral("\\s"));
+    qsizetype cut = text.lastIndexOf(space, limit);
+    if (cut < limit * 2 / 3)
+        cut = limit;
+    if (text.at(cut - 1).isHighSurrogate())
+        --cut;
+    return text.left(cut).trimmed();
+}
+
+// CWE-79 → its page at MITRE; other words (NVD-CWE-Other) as text.
+QString cweHtml(const std::string &cwe)
+{
+    static const QRegularExpression numbered(QStringLiteral("^CWE-([0-9]{1,7})$"),
+                                             QRegularExpression::CaseInsensitiveOption);
+    const QString text = qs(cwe);
+    const QRegularExpressionMatch m = numbered.match(text);
+    if (!m.hasMatch())
+        return text.toHtmlEscaped();
+    return QStringLiteral("<a href=\"https://cwe.mitre.org/data/definitions/%1.html\">%2</a>")
+        .arg(QString::number(m.captured(1).toLongLong()), text.toHtmlEscaped());
+}
+
+QString toggleLink(const char *href, const QString &text)
+{
+    return QStringLiteral("<a href=\"%1\">%2</a>")
+        .arg(QLatin1String(href),
+             text.toHtmlEscaped().replace(u' ', QStringLiteral("&nbsp;"))); // one piece
+}
+
+// Title, description (cut unless `full`) and CWEs, under the heading.
+QString advisorySummaryHtml(const AdvisoryDisplay &display)
+{
+    if (!display.advisory) {
+        if (display.unavailable.isEmpty())
+            return {};
+        return QStringLiteral("<p style='color:gray'><small>%1</small></p>")
+            .arg(QObject::tr("Advisory text unavailable: %1")
+                     .arg(display.unavailable)
+                     .toHtmlEscaped());
+    }
+    const store::Advisory &a = *display.advisory;
+    QString html;
+    const QString title = qs(a.title).trimmed();
+    const QString description = qs(a.description).trimmed();
+    // Some scanners repeat the description as the title.
+    const auto bare = [](QString t) {
+        while (t.endsWith(u'.'))
+            t.chop(1);
+        return t.simplified();
+    };
+    if (!title.isEmpty() && bare(title).compare(bare(description), Qt::CaseInsensitive) != 0)
+        html += QStringLiteral("<p style='margin-top:6px;margin-bottom:4px'><b>%1</b></p>")
+                    .arg(title.simplified().toHtmlEscaped());
+    if (description.isEmpty()) {
+        html += QStringLiteral("<p style='color:gray;margin-top:4px'><small>%1</small></p>")
+                    .arg(QObject::tr("The imported reports have no description of %1.")
+                             .arg(qs(a.id))
+                             .toHtmlEscaped());
+    } else {
+        const QString cut =
+            display.fullDescription ? QString() : preview(description, kDescriptionPreview);
+        if (!cut.isEmpty())
+            html += paragraphsHtml(cut,
+                                   QStringLiteral("… ") +
+                                       toggleLink(kDescriptionToggleLink, QObject::tr("more")));
+        else if (display.fullDescription && !preview(description, kDescriptionPreview).isEmpty())
+            html += paragraphsHtml(description,
+                                   QStringLiteral(" ") +
+                                       toggleLink(kDescriptionToggleLink, QObject::tr("less")));
+        else
+            html += paragraphsHtml(description, {});
+    }
+    if (!a.cwes.empty()) {
+        QStringList cwes;
+        for (const std::string &cwe : a.cwes)
+            cwes << cweHtml(cwe);
+        html += QStringLiteral("<p style='margin-top:0;margin-bottom:8px'><small><span "
+                               "style='color:gray'>%1</span> %2</small></p>")
+                    .arg(QObject::tr("Weakness").toHtmlEscaped(), cwes.join(QStringLiteral(" · ")));
+    }
+    return html;
+}
+
+// Aliases, dates and every reference (the first few unless `all`), at the end.
+QString advisoryReferencesHtml(const AdvisoryDisplay &display, std::int64_t published)
+{
+    if (!display.advisory)
+        return {};
+    const store::Advisory &a = *display.advisory;
+    if (a.published)
+        published = a.published;
+    if (a.aliases.empty() && a.urls.empty() && !published && !a.lastModified)
+        return {};
+    QString html = QStringLiteral("<h4><a name=\"%1\"></a>%2</h4>")
+                       .arg(QLatin1String(kReferencesAnchor), QObject::tr("References"));
+    QString rows;
+    if (!a.aliases.empty()) {
+        QStringList aliases;
+        for (const std::string &alias : a.aliases)
+            aliases << QStringLiteral("<a href=\"%1\">%2</a>")
+                           .arg(advisoryUrl(qs(alias)).toHtmlEscaped(), qs(alias).toHtmlEscaped());
+        rows += row(QObject::tr("Aliases"), aliases.join(QStringLiteral(", ")));
+    }
+    if (published)
+        rows += row(QObject::tr("Published"), date(published));
+    if (a.lastModified)
+        rows += row(QObject::tr("Modified"), date(a.lastModified));
+    if (!a.urls.empty()) {
+        const int total = int(a.urls.size());
+        // Hiding only one or two links saves nothing.
+        const int shown =
+            display.allReferences || total <= kReferencesPreview + 2 ? total : kReferencesPreview;
+        for (int i = 0; i < shown; ++i) {
+            const QString reference = qs(a.urls[std::size_t(i)]);
+            const QString link = webLink(reference);
+            // Anything but http(s) stays grey text: never a javascript:, data: or file: link.
+            rows += row(i == 0 ? QObject::tr("Links") : QString(),
+                        link.isEmpty() ? QStringLiteral("<span style='color:gray'>%1</span>")
+                                             .arg(reference.toHtmlEscaped())
+                                       : QStringLiteral("<a href=\"%1\">%2</a>")
+                                             .arg(link.toHtmlEscaped(), reference.toHtmlEscaped()));
+        }
+        if (shown < total)
+            rows += row(QString(),
+                        toggleLink(kReferencesToggleLink,
+                                   QObject::tr("show all %n references", nullptr, total)));
+        else if (total > kReferencesPreview + 2)
+            rows += row(QString(), toggleLink(kReferencesToggleLink, QObject::tr("show fewer")));
+    }
+    html += QStringLiteral("<table>") + rows + QStringLiteral("</table>");
+    return html;
+}
+
 } // namespace
+
+QString detailsStyleSheet(const QPalette &palette)
+{
+    // WCAG relative luminance and contrast ratio.
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](float v) {
+            return v <= 0.03928f ? v / 12.92f : std::pow((v + 0.055f) / 1.055f, 2.4f);
+        };
+        return 0.2126f * channel(c.redF()) + 0.7152f * channel(c.greenF()) +
+               0.0722f * channel(c.blueF());
+    };
+    const QColor base = palette.color(QPalette::Base);
+    QColor link = palette.color(QPalette::Link);
+    const float lb = luminance(base), ll = luminance(link);
+    if ((std::max(lb, ll) + 0.05f) / (std::min(lb, ll) + 0.05f) < 3.0f)
+        link = lb < 0.2f ? QColor(0x8a, 0xb4, 0xf8) : QColor(0x1a, 0x5f, 0xb4);
+    return QStringLiteral("a { color: %1; }").arg(link.name());
+}
+
+QString webLink(const QString &reference)
+{
+    const QUrl url(reference.trimmed(), QUrl::TolerantMode);
+    if (!url.isValid() || url.host().isEmpty())
+        return {};
+    const QString scheme = url.scheme(); // lower case
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        return {};
+    // Fully encoded: no quote, angle bracket or space can reach the attribute.
+    return QString::fromLatin1(url.toEncoded());
+}
 
 QString advisoryUrl(const QString &id)
 {
@@ -62,7 +267,8 @@ QString advisoryUrl(const QString &id)
     return QStringLiteral("https://osv.dev/vulnerability/") + id;
 }
 
-QString findingDetailsHtml(const Workbench &workbench, std::uint32_t f)
+QString
+findingDetailsHtml(const Workbench &workbench, std::uint32_t f, const AdvisoryDisplay &advisory)
 {
     const risk::Scoring &s = workbench.scoring();
     const risk::Facts &facts = s.facts();
@@ -77,17 +283,25 @@ QString findingDetailsHtml(const Workbench &workbench, std::uint32_t f)
                 .arg(id.toHtmlEscaped(),
                      esc(facts.strings[facts.package[f]]),
                      esc(facts.strings[facts.version[f]]));
+    // The references are at the end of the pane: a link here jumps to them.
+    const std::size_t references = advisory.advisory ? advisory.advisory->urls.size() : 0;
+    const QString jump = references ? QStringLiteral(" &nbsp; ") +
+                                          toggleLink(kReferencesJumpLink,
+                                                     QObject::tr("references (%1)").arg(references))
+                                    : QString();
     html += QStringLiteral("<p style='margin-top:0'>%1 &nbsp; risk <b>%2</b> &nbsp; rank <b>%3</b>"
-                           " &nbsp; SSVC <b>%4</b> &nbsp; <a href=\"%5\">advisory</a></p>")
+                           " &nbsp; SSVC <b>%4</b> &nbsp; <a href=\"%5\">advisory</a>%6</p>")
                 .arg(chip(severityColor(s.severity(f)), severityLabel(s.severity(f))),
                      QString::number(double(r.riskScore), 'f', 2),
                      QString::number(r.rank),
                      esc(r.decision),
                      // Double-quoted: toHtmlEscaped() escapes " but not '.
-                     advisoryUrl(id).toHtmlEscaped());
+                     advisoryUrl(id).toHtmlEscaped(),
+                     jump);
+    html += advisorySummaryHtml(advisory);
 
     // The score, factor by factor, as bars scaled to each factor's weight.
-    html += QStringLiteral("<table cellspacing='0' cellpadding='1'>");
+    html += QStringLiteral("<table cellspacing='0' cellpadding='1' style='margin-top:6px'>");
     const auto &weights = s.policy().weights;
     for (int k = 0; k < risk::FactorCount; ++k) {
         const double points = r.factors[std::size_t(k)];
@@ -197,6 +411,7 @@ QString findingDetailsHtml(const Workbench &workbench, std::uint32_t f)
                     ? chip(QColor(0xc6, 0x28, 0x28), date(r.slaDue) + QObject::tr(" (breached)"))
                     : date(r.slaDue));
     html += QStringLiteral("</table>");
+    html += advisoryReferencesHtml(advisory, v.published);
     return html;
 }
 

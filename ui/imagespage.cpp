@@ -2,6 +2,7 @@
 #include "imagespage.h"
 
 #include "chartview.h"
+#include "icons.h"
 #include "imagesmodel.h"
 #include "layers/layerview.h"
 #include "severitystyle.h"
@@ -76,11 +77,11 @@ ImagesPage::ImagesPage(Workbench *workbench, QWidget *parent)
     m_baseLayers->setRange(0, 999);
     m_baseLayers->setSpecialValueText(tr("from the base"));
     m_baseLayers->setSuffix(tr(" layers"));
-    auto *set = new QPushButton(tr("Set base"));
+    auto *set = new QPushButton(themedIcon(Icon::Apply), tr("Set base"));
     set->setObjectName(QStringLiteral("setBase"));
-    auto *clear = new QPushButton(tr("Use detection"));
+    auto *clear = new QPushButton(themedIcon(Icon::Reset), tr("Use detection"));
     clear->setObjectName(QStringLiteral("clearBase"));
-    auto *fixes = new QPushButton(tr("Findings a base update fixes"));
+    auto *fixes = new QPushButton(themedIcon(Icon::BaseFix), tr("Findings a base update fixes"));
     fixes->setObjectName(QStringLiteral("baseFixes"));
     connect(set, &QPushButton::clicked, this, [this] { setOverride(false); });
     connect(clear, &QPushButton::clicked, this, [this] { setOverride(true); });

@@ -2,6 +2,8 @@
 #include "mainwindow.h"
 
 #include "cvsscalculatorpage.h"
+#include "exportcontroller.h"
+#include "icons.h"
 #include "imagespage.h"
 #include "matrixpage.h"
 #include "planpage.h"
@@ -28,6 +30,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -79,10 +82,10 @@ MainWindow::MainWindow(QWidget *parent, bool openLast)
     m_pages->setDocumentMode(true);
     m_triage = new TriagePage(m_workbench);
     m_triage->setObjectName(QStringLiteral("triagePage"));
-    m_pages->addTab(m_triage, tr("Triage"));
+    m_pages->addTab(m_triage, themedIcon(Icon::TriagePage), tr("Triage"));
     m_imagesPage = new ImagesPage(m_workbench);
     m_imagesPage->setObjectName(QStringLiteral("imagesPage"));
-    m_pages->addTab(m_imagesPage, tr("Images and layers"));
+    m_pages->addTab(m_imagesPage, themedIcon(Icon::ImagesPage), tr("Images and layers"));
     connect(m_imagesPage,
             &ImagesPage::showFindings,
             this,
@@ -95,7 +98,7 @@ MainWindow::MainWindow(QWidget *parent, bool openLast)
     });
     m_matrix = new MatrixPage(m_workbench);
     m_matrix->setObjectName(QStringLiteral("matrixPage"));
-    m_pages->addTab(m_matrix, tr("Severity matrix"));
+    m_pages->addTab(m_matrix, themedIcon(Icon::MatrixPage), tr("Severity matrix"));
     connect(m_matrix,
             &MatrixPage::showFindings,
             this,
@@ -105,7 +108,7 @@ MainWindow::MainWindow(QWidget *parent, bool openLast)
             });
     m_plan = new PlanPage(m_workbench);
     m_plan->setObjectName(QStringLiteral("planPage"));
-    m_pages->addTab(m_plan, tr("Plan and trends"));
+    m_pages->addTab(m_plan, themedIcon(Icon::PlanPage), tr("Plan and trends"));
     connect(m_plan,
             &PlanPage::showFindings,
             this,
@@ -115,7 +118,7 @@ MainWindow::MainWindow(QWidget *parent, bool openLast)
             });
     m_calculator = new CvssCalculatorPage(m_pages);
     m_calculator->setObjectName(QStringLiteral("cvssCalculatorPage"));
-    m_pages->addTab(m_calculator, tr("CVSS calculator"));
+    m_pages->addTab(m_calculator, themedIcon(Icon::CvssPage), tr("CVSS calculator"));
 
     // Import errors show inline above the pages, never in a modal box.
     m_errorPanel = new QWidget;
@@ -130,7 +133,10 @@ MainWindow::MainWindow(QWidget *parent, bool openLast)
     m_errorText->setWordWrap(true);
     m_errorText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *dismiss = new QToolButton;
-    dismiss->setText(QStringLiteral("✕"));
+    dismiss->setText(tr("Dismiss"));
+    dismiss->setToolTip(tr("Dismiss"));
+    // The banner keeps its light colours in a dark palette, so its icon does too.
+    dismiss->setIcon(themedIcon(Icon::Close, QColor(0x61, 0x1a, 0x15)));
     dismiss->setAutoRaise(true);
     connect(dismiss, &QToolButton::clicked, m_errorPanel, &QWidget::hide);
     errorLayout->addWidget(m_errorText, 1);
@@ -154,6 +160,9 @@ MainWindow::MainWindow(QWidget *parent, bool openLast)
     m_cancel = new QToolButton;
     m_cancel->setObjectName(QStringLiteral("cancelImport"));
     m_cancel->setText(tr("Cancel"));
+    m_cancel->setIcon(themedIcon(Icon::Cancel));
+    m_cancel->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_cancel->setAutoRaise(true);
     m_cancel->hide();
     connect(m_cancel, &QToolButton::clicked, m_importer, &ImportController::cancel);
     statusBar()->addPermanentWidget(m_progress);
@@ -179,6 +188,30 @@ MainWindow::MainWindow(QWidget *parent, bool openLast)
     connect(m_triage, &TriagePage::statusMessage, this, [this](const QString &m) {
         statusBar()->showMessage(m, 4000);
     });
+
+    // Exports run on a worker: the same progress bar and Cancel as imports.
+    m_exporter = new ExportController(this, m_workbench, m_triage);
+    connect(m_cancel, &QToolButton::clicked, m_exporter, &ExportController::cancel);
+    connect(m_exporter,
+            &ExportController::progress,
+            this,
+            [this](int done, int total, const QString &what) {
+                m_progress->setRange(0, total);
+                m_progress->setValue(done);
+                m_progress->setFormat(total ? what + QStringLiteral(" %p%") : what);
+                m_progress->show();
+                m_cancel->show();
+            });
+    connect(m_exporter,
+            &ExportController::finished,
+            this,
+            [this](const QString &message, const QString &error) {
+                m_progress->hide();
+                m_cancel->hide();
+                statusBar()->showMessage(error.isEmpty() ? message
+                                                         : tr("Export failed: %1").arg(error),
+                                         error.isEmpty() ? 6000 : 0);
+            });
 
     // The what-if panel docks on the right, hidden until asked for (F9 or View).
     m_whatIf = new WhatIfPanel(m_workbench);
@@ -232,41 +265,107 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New workspace…"), QKeySequence::New, this, &MainWindow::newWorkspace);
-    file->addAction(tr("&Open workspace…"), QKeySequence::Open, this, &MainWindow::chooseWorkspace);
-    m_recent = file->addMenu(tr("Open &recent"));
+    QAction *newWorkspace = file->addAction(themedIcon(Icon::NewWorkspace),
+                                            tr("&New workspace…"),
+                                            QKeySequence::New,
+                                            this,
+                                            &MainWindow::newWorkspace);
+    newWorkspace->setIconText(tr("New"));
+    QAction *open = file->addAction(themedIcon(Icon::OpenWorkspace),
+                                    tr("&Open workspace…"),
+                                    QKeySequence::Open,
+                                    this,
+                                    &MainWindow::chooseWorkspace);
+    open->setIconText(tr("Open"));
+    m_recent = file->addMenu(themedIcon(Icon::RecentWorkspaces), tr("Open &recent"));
     connect(m_recent, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
-    file->addAction(tr("Open the &demo workspace"), this, &MainWindow::openDemo);
-    file->addSeparator();
-    file->addAction(tr("&Import files…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] {
-        chooseImport(false);
-    });
-    file->addAction(tr("Import a &folder…"),
-                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+    file->addAction(themedIcon(Icon::DemoWorkspace),
+                    tr("Open the &demo workspace"),
                     this,
-                    [this] { chooseImport(true); });
+                    &MainWindow::openDemo);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    QAction *importFiles = file->addAction(themedIcon(Icon::ImportFiles),
+                                           tr("&Import files…"),
+                                           QKeySequence(Qt::CTRL | Qt::Key_I),
+                                           this,
+                                           [this] { chooseImport(false); });
+    importFiles->setIconText(tr("Import"));
+    QAction *importFolder = file->addAction(themedIcon(Icon::ImportFolder),
+                                            tr("Import a &folder…"),
+                                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+                                            this,
+                                            [this] { chooseImport(true); });
+    importFolder->setIconText(tr("Import folder"));
+    QMenu *exportMenu = file->addMenu(themedIcon(Icon::Export), tr("&Export"));
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    exportMenu->addAction(themedIcon(Icon::Export),
+                          tr("Triage table as &CSV…"),
+                          QKeySequence(Qt::CTRL | Qt::Key_E),
+                          m_exporter,
+                          &ExportController::exportTableCsv);
+    exportMenu->addSeparator();
+    QAction *planPdf = exportMenu->addAction(themedIcon(Icon::Report),
+                                             tr("Remediation plan as &PDF…"),
+                                             QKeySequence(Qt::CTRL | Qt::Key_P),
+                                             m_exporter,
+                                             &ExportController::exportPlanPdf);
+    planPdf->setIconText(tr("Report"));
+    exportMenu->addAction(tr("Remediation plan as CSV, one row per &action…"), m_exporter, [this] {
+        m_exporter->exportPlanCsv(false);
+    });
+    exportMenu->addAction(tr("Remediation plan as CSV, one row per &finding…"), m_exporter, [this] {
+        m_exporter->exportPlanCsv(true);
+    });
+    connect(exportMenu, &QMenu::aboutToShow, this, [this, exportMenu] {
+        const bool ready = m_workbench->isOpen() && !m_exporter->isBusy();
+        for (QAction *a : exportMenu->actions())
+            a->setEnabled(ready);
+    });
+    file->addSeparator();
+    QAction *quit = file->addAction(themedIcon(Icon::Quit), tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_pages->count(); ++i) {
-        QAction *a =
-            view->addAction(m_pages->tabText(i), this, [this, i] { m_pages->setCurrentIndex(i); });
+        QAction *a = view->addAction(m_pages->tabIcon(i), m_pages->tabText(i), this, [this, i] {
+            m_pages->setCurrentIndex(i);
+        });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
     view->addSeparator();
     QAction *whatIf = m_whatIfDock->toggleViewAction();
     whatIf->setText(tr("&What-if policy"));
+    whatIf->setIconText(tr("What-if"));
+    whatIf->setIcon(themedIcon(Icon::WhatIf));
+    whatIf->setToolTip(tr("Show the what-if policy panel (F9)"));
     whatIf->setShortcut(QKeySequence(Qt::Key_F9));
     view->addAction(whatIf);
-    view->addAction(tr("&Filter findings"), QKeySequence::Find, this, [this] {
-        m_pages->setCurrentWidget(m_triage);
-        m_triage->focusFilter();
-    });
+    view->addAction(
+        themedIcon(Icon::Filter), tr("&Filter findings"), QKeySequence::Find, this, [this] {
+            m_pages->setCurrentWidget(m_triage);
+            m_triage->focusFilter();
+        });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Patchwise"), this, &MainWindow::showAbout);
+    help->addAction(themedIcon(Icon::About), tr("&About Patchwise"), this, &MainWindow::showAbout);
+
+    // The everyday actions, with their labels: workspace and import on the left, the what-if
+    // panel on the right.
+    QToolBar *tools = addToolBar(tr("Main toolbar"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setMovable(false);
+    tools->setFloatable(false);
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->setIconSize(QSize(20, 20));
+    tools->addAction(newWorkspace);
+    tools->addAction(open);
+    tools->addSeparator();
+    tools->addAction(importFiles);
+    tools->addAction(importFolder);
+    auto *spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    tools->addWidget(spacer);
+    tools->addAction(whatIf);
 }
 
 void MainWindow::showAbout()

@@ -15,6 +15,7 @@ class QToolButton;
 namespace patchwise::ui {
 
 class CvssCalculatorPage;
+class ExportController;
 class ImagesPage;
 class MatrixPage;
 class PlanPage;
@@ -41,6 +42,7 @@ public:
     ImagesPage *imagesPage() const { return m_imagesPage; }
     WhatIfPanel *whatIfPanel() const { return m_whatIf; }
     ImportController *importer() const { return m_importer; }
+    ExportController *exporter() const { return m_exporter; }
 
     void openWorkspace(const QString &path);
     void importPaths(const QStringList &paths);
@@ -66,6 +68,7 @@ private:
 
     Workbench *m_workbench;
     ImportController *m_importer;
+    ExportController *m_exporter = nullptr;
     QTabWidget *m_pages = nullptr;
     TriagePage *m_triage = nullptr;
     ImagesPage *m_imagesPage = nullptr;

@@ -64,25 +64,12 @@ void MatrixPage::rebuild()
 {
     const QString previous = m_vendor->currentText();
     const risk::Scoring &s = m_workbench->scoring();
-    const risk::SeverityMatrix any = s.matrix("");
-    // Default to the vendor that rates the most findings.
-    QString best;
-    int bestRated = -1;
     QSignalBlocker block(m_vendor);
     m_vendor->clear();
-    for (const std::string &v : any.vendors) {
-        const QString name = QString::fromStdString(v);
-        m_vendor->addItem(name);
-        const risk::SeverityMatrix m = s.matrix(v);
-        int rated = 0;
-        for (const auto &row : m.findings)
-            for (int c = 0; c < 4; ++c)
-                rated += row[std::size_t(c)];
-        if (rated > bestRated) {
-            bestRated = rated;
-            best = name;
-        }
-    }
+    for (const std::string &v : s.matrix("").vendors)
+        m_vendor->addItem(QString::fromStdString(v));
+    // Default to the vendor that rates the most findings.
+    const QString best = QString::fromStdString(s.busiestVendor());
     m_vendor->setCurrentText(m_vendor->findText(previous) >= 0 ? previous : best);
     block.unblock();
     refresh();

@@ -1,22 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/severity.h"
-#include "risk/policy.h"
+#include "style.h" // report/: the colours and words are shared with the printed reports
 
-#include <QColor>
-#include <QString>
-
-// One look for severities across every page: the same colours (readable on light and dark
-// palettes) and words.
 namespace patchwise::ui {
 
-QColor severityColor(model::Severity severity);
-// The colour of report column `column` (model::reportColumn: critical … unknown).
-QColor severityColumnColor(int column);
-QString severityLabel(model::Severity severity); // "Critical", …, "Unknown"
-QString severityColumnLabel(int column);         // "Critical", "High", "Medium", "Low", "Unknown"
-QColor gradeColor(char grade);                   // A green … F red
-QString factorTitle(risk::Factor factor);        // "Known exploited (KEV)", …
+using report::factorTitle;
+using report::gradeColor;
+using report::severityColor;
+using report::severityColumnColor;
+using report::severityColumnLabel;
+using report::severityLabel;
 
 } // namespace patchwise::ui

@@ -7,7 +7,9 @@
 #include "workbench.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -76,18 +78,19 @@ QString fromStd(std::string_view s)
 TriageModel::TriageModel(Workbench *workbench, QObject *parent)
     : QAbstractTableModel(parent)
     , m_workbench(workbench)
-    , m_filter(std::make_unique<risk::Filter>())
+    , m_filter(std::make_shared<const risk::Filter>())
 {
+    m_pool.setMaxThreadCount(1); // requests queue; superseded ones return at once
     connect(workbench, &Workbench::loaded, this, &TriageModel::reset);
-    connect(workbench, &Workbench::rescored, this, [this] {
-        resort();
-        refilter();
-    });
+    connect(workbench, &Workbench::rescored, this, [this] { rebuild(true); });
     if (workbench->isOpen())
         reset();
 }
 
-TriageModel::~TriageModel() = default;
+TriageModel::~TriageModel()
+{
+    m_pool.waitForDone(); // jobs read the workbench's data through raw pointers too
+}
 
 int TriageModel::rowCount(const QModelIndex &parent) const
 {
@@ -228,13 +231,37 @@ QVariant TriageModel::data(const QModelIndex &index, int role) const
 
 QVariant TriageModel::display(int column, std::uint32_t f) const
 {
-    const risk::Scoring &s = m_workbench->scoring();
+    const std::shared_ptr<const std::vector<std::uint32_t>> saved = m_workbench->savedRanks();
+    return cellValue({&m_workbench->scoring(), &m_workbench->baseFlags(), saved.get()}, column, f);
+}
+
+TriageModel::Snapshot TriageModel::snapshot() const
+{
+    Snapshot out;
+    if (!m_workbench->isOpen())
+        return out;
+    out.state = m_workbench->stateHandle();
+    out.scoringHandle = m_workbench->scoringHandle();
+    out.savedRanks = m_workbench->savedRanks();
+    out.cells = {&m_workbench->scoring(), &m_workbench->baseFlags(), out.savedRanks.get()};
+    out.rows = m_rows;
+    return out;
+}
+
+QVariant TriageModel::cellValue(const Cells &cells, int column, std::uint32_t f)
+{
+    const risk::Scoring &s = *cells.scoring;
     const risk::Facts &facts = s.facts();
+    const auto savedRank = [&](std::uint32_t finding) -> qint64 {
+        return cells.savedRanks && finding < cells.savedRanks->size()
+                   ? qint64((*cells.savedRanks)[finding])
+                   : 0;
+    };
     switch (column) {
     case Rank:
         return qulonglong(s.rank(f));
     case RankChange: {
-        const qint64 change = qint64(m_workbench->savedRank(f)) - qint64(s.rank(f));
+        const qint64 change = savedRank(f) - qint64(s.rank(f));
         if (change == 0)
             return QString();
         return change > 0 ? QStringLiteral("▲%1").arg(change) : QStringLiteral("▼%1").arg(-change);
@@ -270,7 +297,7 @@ QVariant TriageModel::display(int column, std::uint32_t f) const
         const int layer = f < facts.layerIndex.size() ? facts.layerIndex[f] : -1;
         if (layer < 0)
             return QString();
-        const auto &flags = m_workbench->baseFlags();
+        const auto &flags = *cells.flags;
         QString text = QStringLiteral("L%1").arg(layer);
         if (f < flags.size() && flags[f].baseImageFix)
             text += tr(" · base fix");
@@ -340,16 +367,46 @@ QVariant TriageModel::sortKeyTooltip(int column, std::uint32_t f) const
     return {};
 }
 
+struct TriageModel::Request
+{
+    quint64 generation = 0;
+    std::shared_ptr<const std::atomic<quint64>> latest; // the newest request's generation
+    // What the job reads, kept alive (and unchanged) until it ends.
+    std::shared_ptr<const void> state, scoringHandle;
+    const risk::Scoring *scoring = nullptr;
+    const risk::ScoredRows *rows = nullptr;
+    const std::vector<layers::BaseFlags> *flags = nullptr;
+    std::shared_ptr<const std::vector<std::uint32_t>> savedRanks;
+    bool resort = false;
+    int column = Rank;
+    bool descending = false;
+    std::shared_ptr<const std::vector<std::uint32_t>> sorted; // when not resorting
+    std::shared_ptr<const risk::Filter> filter;
+    std::shared_ptr<const std::vector<bool>> restricted;
+    bool showClosed = false;
+
+    bool superseded() const { return latest->load(std::memory_order_relaxed) != generation; }
+};
+
+struct TriageModel::Rebuilt
+{
+    quint64 generation = 0;
+    bool resorted = false;
+    std::shared_ptr<const std::vector<std::uint32_t>> sorted;
+    std::vector<std::uint32_t> rows;
+};
+
 void TriageModel::reset()
 {
+    // The rows index the previous fact table: they go now, not when the new ones are ready.
     beginResetModel();
-    m_restricted.clear();
+    m_restricted.reset();
     m_restrictionLabel.clear();
     m_rows.clear();
-    m_sorted.clear();
+    m_sorted.reset();
+    m_sortValid = false;
     endResetModel();
-    resort();
-    refilter();
+    rebuild(true);
 }
 
 void TriageModel::sort(int column, Qt::SortOrder order)
@@ -358,47 +415,115 @@ void TriageModel::sort(int column, Qt::SortOrder order)
         return;
     m_sortColumn = column;
     m_sortOrder = order;
-    resort();
-    refilter();
+    rebuild(true);
 }
 
-void TriageModel::resort()
+void TriageModel::rebuild(bool resort)
 {
     if (!m_workbench->isOpen())
         return;
-    const risk::Scoring &s = m_workbench->scoring();
-    const std::size_t n = s.size();
-    const bool descending = m_sortOrder == Qt::DescendingOrder;
-    if (m_sortColumn == Rank) {
-        m_sorted = s.ranking();
-        if (descending)
-            std::reverse(m_sorted.begin(), m_sorted.end());
+    if (resort)
+        m_sortValid = false;
+    Request r;
+    r.generation = ++m_generation;
+    m_latest->store(r.generation, std::memory_order_relaxed);
+    r.latest = m_latest;
+    r.state = m_workbench->stateHandle();
+    r.scoringHandle = m_workbench->scoringHandle();
+    r.scoring = &m_workbench->scoring();
+    r.rows = &m_workbench->rows();
+    r.flags = &m_workbench->baseFlags();
+    r.savedRanks = m_workbench->savedRanks();
+    r.resort = !m_sortValid;
+    r.column = m_sortColumn;
+    r.descending = m_sortOrder == Qt::DescendingOrder;
+    r.sorted = m_sorted;
+    r.filter = m_filter;
+    r.restricted = m_restricted;
+    r.showClosed = m_showClosed;
+    if (r.scoring->size() <= m_backgroundThreshold) {
+        apply(run(r));
         return;
+    }
+    ++m_pending;
+    auto *watcher = new QFutureWatcher<Rebuilt>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        --m_pending;
+        apply(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [r = std::move(r)] { return run(r); }));
+}
+
+TriageModel::Rebuilt TriageModel::run(const Request &r)
+{
+    Rebuilt out;
+    out.generation = r.generation;
+    if (r.superseded())
+        return out; // dropped on arrival anyway
+    if (r.resort) {
+        out.sorted = std::make_shared<const std::vector<std::uint32_t>>(sorted(r));
+        out.resorted = true;
+        if (r.superseded())
+            return out;
+    } else {
+        out.sorted = r.sorted;
+    }
+    const risk::Scoring &s = *r.scoring;
+    std::vector<std::uint32_t> rows =
+        r.filter->isEmpty() ? *out.sorted : r.filter->select(*r.rows, *out.sorted);
+    const std::vector<bool> *restricted = r.restricted.get();
+    if (restricted || !r.showClosed)
+        rows.erase(std::remove_if(rows.begin(),
+                                  rows.end(),
+                                  [&](std::uint32_t f) {
+                                      return (restricted && !(*restricted)[f]) ||
+                                             (!r.showClosed && !s.isOpen(f));
+                                  }),
+                   rows.end());
+    out.rows = std::move(rows);
+    return out;
+}
+
+std::vector<std::uint32_t> TriageModel::sorted(const Request &r)
+{
+    const risk::Scoring &s = *r.scoring;
+    const std::size_t n = s.size();
+    if (r.column == Rank) {
+        std::vector<std::uint32_t> order = s.ranking();
+        if (r.descending)
+            std::reverse(order.begin(), order.end());
+        return order;
     }
     // Ties keep the ranking's order.
-    std::vector<std::uint32_t> order = s.ranking();
-    if (const auto field = fieldOf(m_sortColumn)) {
-        const risk::SortKey key{*field, descending};
-        m_sorted = risk::sortRows(m_workbench->rows(), std::move(order), {&key, 1});
-        return;
+    if (const auto field = fieldOf(r.column)) {
+        const risk::SortKey key{*field, r.descending};
+        return risk::sortRows(*r.rows, s.ranking(), {&key, 1});
     }
+    // Columns outside the field catalogue: a key per finding, then the same radix sort.
     const risk::Facts &facts = s.facts();
-    std::vector<std::int64_t> keys(n);
+    const std::vector<layers::BaseFlags> &flags = *r.flags;
+    std::vector<std::uint64_t> keys(n);
+    // Signed values shifted into unsigned order.
+    const auto key = [](std::int64_t v) { return std::uint64_t(v) ^ (std::uint64_t(1) << 63); };
     for (std::size_t f = 0; f < n; ++f) {
-        switch (m_sortColumn) {
-        case RankChange:
-            keys[f] = std::int64_t(m_workbench->savedRank(f)) - std::int64_t(s.rank(f));
+        switch (r.column) {
+        case RankChange: {
+            const std::vector<std::uint32_t> &saved = *r.savedRanks;
+            keys[f] =
+                key((f < saved.size() ? std::int64_t(saved[f]) : 0) - std::int64_t(s.rank(f)));
             break;
+        }
         case VendorSeverity: {
-            const auto r = vendorRating(facts, std::uint32_t(f));
-            keys[f] = r ? std::int64_t(*r) : -1;
+            const auto rating = vendorRating(facts, std::uint32_t(f));
+            keys[f] = rating ? std::uint64_t(*rating) + 1 : 0;
             break;
         }
         case Layer: {
-            const auto &flags = m_workbench->baseFlags();
             const int layer = f < facts.layerIndex.size() ? facts.layerIndex[f] : -1;
-            keys[f] = std::int64_t(layer) * 4 +
-                      (f < flags.size() ? (flags[f].baseImageFix ? 2 : flags[f].inBase == 1) : 0);
+            keys[f] =
+                key(std::int64_t(layer) * 4 +
+                    (f < flags.size() ? (flags[f].baseImageFix ? 2 : flags[f].inBase == 1) : 0));
             break;
         }
         case Exposure: {
@@ -408,42 +533,26 @@ void TriageModel::resort()
         }
         case SlaDue: {
             const std::int64_t due = s.slaDue(f);
-            keys[f] = due ? due : std::numeric_limits<std::int64_t>::max();
+            keys[f] = key(due ? due : std::numeric_limits<std::int64_t>::max());
             break;
         }
         default:
             keys[f] = 0;
         }
     }
-    if (descending)
-        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return keys[a] > keys[b];
-        });
-    else
-        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return keys[a] < keys[b];
-        });
-    m_sorted = std::move(order);
+    return risk::sortByKey(s.ranking(), keys, r.descending);
 }
 
-void TriageModel::refilter()
+void TriageModel::apply(Rebuilt rebuilt)
 {
-    if (!m_workbench->isOpen())
-        return;
-    const risk::Scoring &s = m_workbench->scoring();
-    std::vector<std::uint32_t> rows =
-        m_filter->isEmpty() ? m_sorted : m_filter->select(m_workbench->rows(), m_sorted);
-    const bool restricted = !m_restricted.empty();
-    if (restricted || !m_showClosed)
-        rows.erase(std::remove_if(rows.begin(),
-                                  rows.end(),
-                                  [&](std::uint32_t f) {
-                                      return (restricted && !m_restricted[f]) ||
-                                             (!m_showClosed && !s.isOpen(f));
-                                  }),
-                   rows.end());
+    if (rebuilt.generation != m_generation)
+        return; // a later request supersedes it
+    if (rebuilt.resorted) {
+        m_sorted = std::move(rebuilt.sorted);
+        m_sortValid = true;
+    }
     beginResetModel();
-    m_rows = std::move(rows);
+    m_rows = std::move(rebuilt.rows);
     endResetModel();
     Q_EMIT rowsRebuilt(int(m_rows.size()), totalFindings());
 }
@@ -453,23 +562,24 @@ std::optional<QString> TriageModel::setFilterText(const QString &text)
     auto parsed = risk::Filter::parse(text.toStdString());
     if (!parsed)
         return QString::fromStdString(parsed.error());
-    *m_filter = std::move(*parsed);
+    m_filter = std::make_shared<const risk::Filter>(std::move(*parsed));
     m_filterText = text;
-    refilter();
+    rebuild(false);
     return std::nullopt;
 }
 
 void TriageModel::setRestriction(const std::vector<std::uint32_t> &findings, const QString &label)
 {
     m_restrictionLabel = label;
-    m_restricted.clear();
+    m_restricted.reset();
     if (!label.isEmpty() && m_workbench->isOpen()) {
-        m_restricted.assign(m_workbench->facts().size(), false);
+        auto restricted = std::make_shared<std::vector<bool>>(m_workbench->facts().size(), false);
         for (std::uint32_t f : findings)
-            if (f < m_restricted.size())
-                m_restricted[f] = true;
+            if (f < restricted->size())
+                (*restricted)[f] = true;
+        m_restricted = std::move(restricted);
     }
-    refilter();
+    rebuild(false);
 }
 
 void TriageModel::setShowClosed(bool show)
@@ -477,7 +587,7 @@ void TriageModel::setShowClosed(bool show)
     if (m_showClosed == show)
         return;
     m_showClosed = show;
-    refilter();
+    rebuild(false);
 }
 
 int TriageModel::rowOf(std::uint32_t finding) const

@@ -3,12 +3,19 @@
 
 #include <QAbstractTableModel>
 #include <QString>
+#include <QThreadPool>
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace patchwise::risk {
 class Filter;
+class Scoring;
+} // namespace patchwise::risk
+namespace patchwise::layers {
+struct BaseFlags;
 }
 
 namespace patchwise::ui {
@@ -19,6 +26,10 @@ class Workbench;
 // permutation index (sorted, then filtered) over the in-memory fact table — never a proxy
 // model, never display strings for sorting. Filters use the CLI's filter language
 // (docs/filter.md); a restriction (a matrix cell, a layer) narrows further.
+//
+// Sorting and filtering a large table run on a worker thread, off the GUI thread: the rows
+// shown stay the previous ones until the new ones are complete, then the model resets once
+// and emits rowsRebuilt(). The latest request wins; superseded ones are dropped.
 class TriageModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -71,6 +82,12 @@ public:
     void setShowClosed(bool show);
     bool showClosed() const { return m_showClosed; }
 
+    // Tables of more findings than this sort and filter on the worker thread; smaller ones
+    // synchronously (default 50,000; tests lower it to exercise the worker path).
+    void setBackgroundThreshold(std::size_t findings) { m_backgroundThreshold = findings; }
+    // True from a sort/filter/restriction/rescore request until its rows are shown.
+    bool isRebuilding() const { return m_pending != 0; }
+
     std::uint32_t findingAt(int row) const { return m_rows[std::size_t(row)]; }
     int rowOf(std::uint32_t finding) const; // -1 when not shown
     int totalFindings() const;
@@ -79,26 +96,59 @@ public:
 
     static QString columnName(int column);
 
+    // What a cell reads.
+    struct Cells
+    {
+        const risk::Scoring *scoring = nullptr;
+        const std::vector<layers::BaseFlags> *flags = nullptr;
+        const std::vector<std::uint32_t> *savedRanks = nullptr;
+    };
+    // The rows shown now and what their cells read, kept alive and unchanged for as long as
+    // the snapshot is held (an export on a worker thread reads it while the table moves on).
+    struct Snapshot
+    {
+        std::shared_ptr<const void> state, scoringHandle;
+        std::shared_ptr<const std::vector<std::uint32_t>> savedRanks;
+        Cells cells;
+        std::vector<std::uint32_t> rows;
+    };
+    Snapshot snapshot() const;
+    // The text (or number) a cell of `column` shows for `finding`: what data() displays.
+    // Thread-safe for a snapshot's cells.
+    static QVariant cellValue(const Cells &cells, int column, std::uint32_t finding);
+
 Q_SIGNALS:
     void rowsRebuilt(int shown, int total);
 
 private:
-    void reset();    // new fact table
-    void resort();   // new sort column or scores
-    void refilter(); // new filter or restriction
+    struct Request;
+    struct Rebuilt;
+    void reset(); // new fact table
+    // Recomputes the rows (and the sort order first when `resort`) for the current state.
+    void rebuild(bool resort);
+    void apply(Rebuilt rebuilt);
+    static Rebuilt run(const Request &request);
+    static std::vector<std::uint32_t> sorted(const Request &request);
     QVariant display(int column, std::uint32_t f) const;
     QVariant sortKeyTooltip(int column, std::uint32_t f) const;
 
     Workbench *m_workbench;
-    std::unique_ptr<risk::Filter> m_filter;
+    std::shared_ptr<const risk::Filter> m_filter;
     QString m_filterText;
-    std::vector<std::uint32_t> m_sorted; // every finding, in the sort order
-    std::vector<std::uint32_t> m_rows;   // shown: m_sorted filtered
-    std::vector<bool> m_restricted;      // empty = no restriction
+    // Every finding in the sort order, valid for the scoring shown while m_sortValid.
+    std::shared_ptr<const std::vector<std::uint32_t>> m_sorted;
+    bool m_sortValid = false;
+    std::vector<std::uint32_t> m_rows;                     // shown: m_sorted filtered
+    std::shared_ptr<const std::vector<bool>> m_restricted; // null = no restriction
     QString m_restrictionLabel;
     bool m_showClosed = false;
     int m_sortColumn = Rank;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    std::size_t m_backgroundThreshold = 50000;
+    quint64 m_generation = 0; // of the latest request
+    int m_pending = 0;        // requests whose result has not arrived
+    std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
+    QThreadPool m_pool;
 };
 
 } // namespace patchwise::ui

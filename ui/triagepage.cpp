@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "triagepage.h"
 
+#include "advisorysource.h"
 #include "findingdetails.h"
+#include "icons.h"
 #include "risk/fields.h"
 #include "risk/filter.h"
 #include "triagemodel.h"
@@ -18,11 +20,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStringListModel>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTimer>
 #include <QToolButton>
 #include <QUrl>
@@ -37,18 +41,30 @@ struct QuickFilter
     const char *label;
     const char *expression;
     const char *tip;
+    Icon icon;
 };
 
 constexpr QuickFilter kQuick[] = {
-    {QT_TRANSLATE_NOOP("TriagePage", "Fixable"), "fixable", "a fixed version exists"},
-    {QT_TRANSLATE_NOOP("TriagePage", "KEV"), "kev", "in CISA's Known Exploited Vulnerabilities"},
+    {QT_TRANSLATE_NOOP("TriagePage", "Fixable"),
+     "fixable",
+     "a fixed version exists",
+     Icon::Fixable},
+    {QT_TRANSLATE_NOOP("TriagePage", "KEV"),
+     "kev",
+     "in CISA's Known Exploited Vulnerabilities",
+     Icon::Exploited},
     {QT_TRANSLATE_NOOP("TriagePage", "Internet-exposed"),
      "exposed",
-     "a running container is reachable from the internet"},
+     "a running container is reachable from the internet",
+     Icon::Exposed},
     {QT_TRANSLATE_NOOP("TriagePage", "Base-image fixes"),
      "basefix",
-     "updating the base image fixes it"},
-    {QT_TRANSLATE_NOOP("TriagePage", "SLA breached"), "breached", "past its SLA due date"},
+     "updating the base image fixes it",
+     Icon::BaseFix},
+    {QT_TRANSLATE_NOOP("TriagePage", "SLA breached"),
+     "breached",
+     "past its SLA due date",
+     Icon::SlaBreached},
 };
 
 // The text to filter on for a cell: the field and the value, quoted for the filter language.
@@ -88,6 +104,7 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
     m_filter = new QLineEdit;
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->addAction(themedIcon(Icon::Search), QLineEdit::LeadingPosition);
     m_filter->setPlaceholderText(
         tr("Filter (Ctrl+F) — e.g. severity >= high and kev and not fixable, image ~ \"nginx\""));
     QStringList words{QStringLiteral("and"), QStringLiteral("or"), QStringLiteral("not")};
@@ -107,6 +124,8 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
     for (const QuickFilter &q : kQuick) {
         auto *b = new QToolButton;
         b->setText(tr(q.label));
+        b->setIcon(themedIcon(q.icon));
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         b->setToolTip(tr(q.tip) + QStringLiteral(" (") + QLatin1String(q.expression) + u')');
         b->setCheckable(true);
         b->setAutoRaise(true);
@@ -117,6 +136,8 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
     }
     auto *closed = new QToolButton;
     closed->setText(tr("Show resolved"));
+    closed->setIcon(themedIcon(Icon::Resolved));
+    closed->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     closed->setCheckable(true);
     closed->setAutoRaise(true);
     closed->setObjectName(QStringLiteral("showClosed"));
@@ -127,28 +148,33 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
     m_views = new QToolButton;
     m_views->setObjectName(QStringLiteral("viewsButton"));
     m_views->setText(tr("Views"));
+    m_views->setIcon(themedIcon(Icon::Bookmark));
+    m_views->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_views->setAutoRaise(true);
     m_views->setPopupMode(QToolButton::InstantPopup);
     m_views->setToolTip(tr("Saved views: filter, quick filters, sort and columns"));
     auto *viewsMenu = new QMenu(m_views);
     m_views->setMenu(viewsMenu);
     connect(viewsMenu, &QMenu::aboutToShow, this, [this, viewsMenu] {
         viewsMenu->clear();
-        viewsMenu->addAction(tr("Save the current view…"), this, [this] {
-            bool ok = false;
-            const QString name =
-                QInputDialog::getText(
-                    this, tr("Save view"), tr("View name:"), QLineEdit::Normal, QString(), &ok)
-                    .trimmed();
-            if (ok && !name.isEmpty())
-                saveView(name);
-        });
+        viewsMenu->addAction(
+            themedIcon(Icon::BookmarkAdd), tr("Save the current view…"), this, [this] {
+                bool ok = false;
+                const QString name =
+                    QInputDialog::getText(
+                        this, tr("Save view"), tr("View name:"), QLineEdit::Normal, QString(), &ok)
+                        .trimmed();
+                if (ok && !name.isEmpty())
+                    saveView(name);
+            });
         const QStringList names = savedViews();
         if (!names.isEmpty())
             viewsMenu->addSeparator();
         for (const QString &name : names)
-            viewsMenu->addAction(name, this, [this, name] { applyView(name); });
+            viewsMenu->addAction(
+                themedIcon(Icon::Bookmark), name, this, [this, name] { applyView(name); });
         if (!names.isEmpty()) {
-            QMenu *remove = viewsMenu->addMenu(tr("Delete"));
+            QMenu *remove = viewsMenu->addMenu(themedIcon(Icon::Delete), tr("Delete"));
             for (const QString &name : names)
                 remove->addAction(name, this, [name] {
                     QSettings settings;
@@ -161,6 +187,21 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
         }
     });
     quickBar->addWidget(m_views);
+    auto *columns = new QToolButton;
+    columns->setObjectName(QStringLiteral("columnsButton"));
+    columns->setText(tr("Columns"));
+    columns->setIcon(themedIcon(Icon::Columns));
+    columns->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    columns->setAutoRaise(true);
+    columns->setPopupMode(QToolButton::InstantPopup);
+    columns->setToolTip(tr("Show or hide columns (also on the table header's context menu)"));
+    auto *columnsMenu = new QMenu(columns);
+    columns->setMenu(columnsMenu);
+    connect(columnsMenu, &QMenu::aboutToShow, this, [this, columnsMenu] {
+        columnsMenu->clear();
+        fillColumnsMenu(columnsMenu);
+    });
+    quickBar->addWidget(columns);
 
     m_chip = new QWidget;
     auto *chipLayout = new QHBoxLayout(m_chip);
@@ -172,6 +213,7 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
                        "border-radius:8px;padding:1px 8px}"));
     auto *chipClose = new QToolButton;
     chipClose->setText(QStringLiteral("✕"));
+    chipClose->setIcon(themedIcon(Icon::Close));
     chipClose->setAutoRaise(true);
     chipClose->setToolTip(tr("Show all findings again"));
     connect(chipClose, &QToolButton::clicked, m_model, &TriageModel::clearRestriction);
@@ -216,8 +258,18 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
 
     m_details = new QTextBrowser;
     m_details->setObjectName(QStringLiteral("details"));
-    m_details->setOpenExternalLinks(true);
+    // Every click comes to detailsLinkClicked(), which opens web links only.
+    m_details->setOpenLinks(false);
     m_details->setPlaceholderText(tr("Select a finding to see why it ranks where it does."));
+    connect(m_details, &QTextBrowser::anchorClicked, this, &TriagePage::detailsLinkClicked);
+    m_advisories = new AdvisorySource(m_workbench, this);
+    m_advisories->setObjectName(QStringLiteral("advisories"));
+    // A busy or briefly unreadable workspace: try the advisory again, a few times.
+    m_advisoryRetry = new QTimer(this);
+    m_advisoryRetry->setSingleShot(true);
+    m_advisoryRetry->setInterval(1000);
+    connect(m_advisoryRetry, &QTimer::timeout, this, &TriagePage::showDetails);
+    connect(m_workbench, &Workbench::loadingStarted, this, [this] { m_detailsFinding = -1; });
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("triageSplitter"));
@@ -317,14 +369,16 @@ bool TriagePage::applyView(const QString &name)
 
 QString TriagePage::combinedFilter() const
 {
-    QStringList parts;
-    const QString typed = m_filter->text().trimmed();
-    if (!typed.isEmpty())
-        parts << (m_quick.empty() ? typed : QStringLiteral("(") + typed + u')');
+    QStringList quick;
     for (std::size_t i = 0; i < m_quick.size(); ++i)
         if (m_quick[i]->isChecked())
-            parts << QLatin1String(kQuick[i].expression);
-    return parts.join(QStringLiteral(" and "));
+            quick << QLatin1String(kQuick[i].expression);
+    // The typed text in parentheses only when quick filters join it (exports quote it).
+    const QString typed = m_filter->text().trimmed();
+    QStringList parts;
+    if (!typed.isEmpty())
+        parts << (quick.isEmpty() ? typed : QStringLiteral("(") + typed + u')');
+    return (parts + quick).join(QStringLiteral(" and "));
 }
 
 void TriagePage::applyFilter()
@@ -371,10 +425,52 @@ void TriagePage::showDetails()
 {
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid() || !m_workbench->isOpen()) {
+        m_detailsFinding = -1;
         m_details->clear();
         return;
     }
-    m_details->setHtml(findingDetailsHtml(*m_workbench, m_model->findingAt(current.row())));
+    const std::uint32_t f = m_model->findingAt(current.row());
+    if (qint64(f) != m_detailsFinding) {
+        m_detailsFinding = qint64(f);
+        m_fullDescription = m_allReferences = false;
+        m_advisoryRetries = 0;
+        m_advisoryRetry->stop();
+    }
+    const risk::Facts &facts = m_workbench->facts();
+    const AdvisorySource::Lookup lookup = m_advisories->lookup(facts.vulns[facts.vuln[f]].id);
+    if (!lookup.error.isEmpty() && m_advisoryRetries < 3) {
+        ++m_advisoryRetries;
+        m_advisoryRetry->start();
+    }
+    AdvisoryDisplay display;
+    display.advisory = lookup.advisory.get();
+    display.unavailable = lookup.error;
+    display.fullDescription = m_fullDescription;
+    display.allReferences = m_allReferences;
+    m_details->document()->setDefaultStyleSheet(detailsStyleSheet(m_details->palette()));
+    m_details->setHtml(findingDetailsHtml(*m_workbench, f, display));
+}
+
+void TriagePage::detailsLinkClicked(const QUrl &url)
+{
+    const QString href = url.toString();
+    if (href == QLatin1String(kReferencesJumpLink)) {
+        m_details->scrollToAnchor(QLatin1String(kReferencesAnchor));
+        return;
+    }
+    const bool description = href == QLatin1String(kDescriptionToggleLink);
+    if (description || href == QLatin1String(kReferencesToggleLink)) {
+        bool &more = description ? m_fullDescription : m_allReferences;
+        more = !more;
+        // Showing more or less keeps the pane where the analyst was reading.
+        const int scrolled = m_details->verticalScrollBar()->value();
+        showDetails();
+        m_details->verticalScrollBar()->setValue(scrolled);
+        return;
+    }
+    // The pane only ever links to the web; anything else is not opened, whatever it says.
+    if (!webLink(href).isEmpty())
+        QDesktopServices::openUrl(url);
 }
 
 void TriagePage::showContextMenu(const QPoint &pos)
@@ -385,11 +481,11 @@ void TriagePage::showContextMenu(const QPoint &pos)
     QMenu menu(this);
     const QString value = index.data().toString();
     const QString expression = cellFilter(index.column(), value);
-    QAction *filterBy = menu.addAction(tr("Filter by this value"));
+    QAction *filterBy = menu.addAction(themedIcon(Icon::Filter), tr("Filter by this value"));
     filterBy->setEnabled(!expression.isEmpty());
-    QAction *copy = menu.addAction(tr("Copy selected rows"));
+    QAction *copy = menu.addAction(themedIcon(Icon::Copy), tr("Copy selected rows"));
     copy->setShortcut(QKeySequence::Copy);
-    QAction *advisory = menu.addAction(tr("Open the advisory"));
+    QAction *advisory = menu.addAction(themedIcon(Icon::ExternalLink), tr("Open the advisory"));
     QAction *chosen = menu.exec(m_view->viewport()->mapToGlobal(pos));
     if (chosen == filterBy) {
         const QString typed = m_filter->text().trimmed();
@@ -420,15 +516,20 @@ void TriagePage::showContextMenu(const QPoint &pos)
 void TriagePage::showHeaderMenu(const QPoint &pos)
 {
     QMenu menu(this);
+    fillColumnsMenu(&menu);
+    menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
+}
+
+void TriagePage::fillColumnsMenu(QMenu *menu)
+{
     for (int c = 0; c < TriageModel::ColumnCount; ++c) {
-        QAction *a = menu.addAction(TriageModel::columnName(c));
+        QAction *a = menu->addAction(TriageModel::columnName(c));
         a->setCheckable(true);
         a->setChecked(!m_view->isColumnHidden(c));
         a->setEnabled(c != TriageModel::Vulnerability);
         connect(
             a, &QAction::toggled, this, [this, c](bool on) { m_view->setColumnHidden(c, !on); });
     }
-    menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
 }
 
 QByteArray TriagePage::saveState() const

@@ -7,13 +7,16 @@
 
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTableView;
 class QTextBrowser;
 class QToolButton;
 class QTimer;
+class QUrl;
 
 namespace patchwise::ui {
 
+class AdvisorySource;
 class TriageModel;
 class Workbench;
 
@@ -50,9 +53,11 @@ Q_SIGNALS:
 private:
     void applyFilter();
     void showDetails();
+    void detailsLinkClicked(const QUrl &url);
     void updateCount(int shown, int total);
     void showContextMenu(const QPoint &pos);
     void showHeaderMenu(const QPoint &pos);
+    void fillColumnsMenu(QMenu *menu); // one checkable action per column
     QString combinedFilter() const;
 
     Workbench *m_workbench;
@@ -64,6 +69,12 @@ private:
     QLabel *m_chipLabel;
     QTableView *m_view;
     QTextBrowser *m_details;
+    AdvisorySource *m_advisories;
+    QTimer *m_advisoryRetry;
+    qint64 m_detailsFinding = -1; // the finding the details show
+    int m_advisoryRetries = 0;    // of the finding shown; reset when another is shown
+    bool m_fullDescription = false;
+    bool m_allReferences = false;
     QTimer *m_debounce;
     std::vector<QToolButton *> m_quick;
     QToolButton *m_views = nullptr;

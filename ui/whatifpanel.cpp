@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "whatifpanel.h"
 
+#include "icons.h"
 #include "severitystyle.h"
 #include "workbench.h"
 
@@ -16,6 +17,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTimer>
@@ -159,12 +161,12 @@ WhatIfPanel::WhatIfPanel(Workbench *workbench, QWidget *parent)
     layout->addWidget(env);
 
     auto *buttons = new QHBoxLayout;
-    auto *save = new QPushButton(tr("Save"));
+    auto *save = new QPushButton(themedIcon(Icon::Save), tr("Save"));
     save->setObjectName(QStringLiteral("savePolicy"));
     save->setToolTip(tr("Make this the workspace's policy (rank changes are measured from it)"));
-    auto *discard = new QPushButton(tr("Discard"));
+    auto *discard = new QPushButton(themedIcon(Icon::Discard), tr("Discard"));
     discard->setObjectName(QStringLiteral("discardPolicy"));
-    auto *scenario = new QPushButton(tr("Save as scenario…"));
+    auto *scenario = new QPushButton(themedIcon(Icon::BookmarkAdd), tr("Save as scenario…"));
     buttons->addWidget(save);
     buttons->addWidget(discard);
     buttons->addWidget(scenario);
@@ -182,6 +184,10 @@ WhatIfPanel::WhatIfPanel(Workbench *workbench, QWidget *parent)
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Wide enough for the form and the button row (as built, before the scope names arrive):
+    // the panel scrolls vertically only.
+    scroll->setMinimumWidth(content->minimumSizeHint().width() +
+                            scroll->verticalScrollBar()->sizeHint().width());
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);

@@ -33,9 +33,23 @@ struct Workbench::State
     std::vector<std::optional<layers::BaseImage>> bases;
     std::vector<layers::BaseFlags> flags;
     std::vector<int> layersIndex;
-    std::unique_ptr<Buffer> front, back;
-    std::vector<std::uint32_t> savedRank;
+    // Shared so background readers can keep a scoring alive; the rescore task only ever
+    // writes into a back buffer nobody else holds.
+    std::shared_ptr<Buffer> front, back;
+    std::shared_ptr<const std::vector<std::uint32_t>> savedRank;
 };
+
+namespace {
+
+std::shared_ptr<const std::vector<std::uint32_t>> ranksOf(const risk::Scoring &scoring)
+{
+    auto ranks = std::make_shared<std::vector<std::uint32_t>>(scoring.size());
+    for (std::size_t f = 0; f < scoring.size(); ++f)
+        (*ranks)[f] = scoring.rank(f);
+    return ranks;
+}
+
+} // namespace
 
 QString Workbench::factsCachePath(const QString &workspacePath)
 {
@@ -122,7 +136,7 @@ void Workbench::reload()
                 state->flags = std::move(copy->flags);
                 state->facts.now = now;
                 state->front =
-                    std::make_unique<Buffer>(risk::Scoring::compute(state->facts, policy));
+                    std::make_shared<Buffer>(risk::Scoring::compute(state->facts, policy));
             } else {
                 auto ws = store::Workspace::open(path);
                 if (!ws) {
@@ -144,7 +158,7 @@ void Workbench::reload()
                 state->layers = std::move(*images);
                 state->bases = layers::detectBaseImages(state->layers);
                 state->front =
-                    std::make_unique<Buffer>(risk::Scoring::compute(state->facts, policy));
+                    std::make_shared<Buffer>(risk::Scoring::compute(state->facts, policy));
                 state->flags =
                     layers::baseAttribution(state->layers, state->bases, state->front->scoring);
                 // Best effort: a failed write only means the next open reads SQLite again.
@@ -163,14 +177,11 @@ void Workbench::reload()
                 if (const auto it = byId.find(state->facts.images[i].id); it != byId.end())
                     state->layersIndex[i] = it->second;
             // The reference ranks come from the saved policy, whatever is in effect.
-            state->savedRank.resize(state->facts.size());
             if (sameAsSaved) {
-                for (std::size_t f = 0; f < state->facts.size(); ++f)
-                    state->savedRank[f] = state->front->scoring.rank(f);
+                state->savedRank = ranksOf(state->front->scoring);
             } else {
                 const risk::Scoring reference = risk::Scoring::compute(state->facts, saved);
-                for (std::size_t f = 0; f < state->facts.size(); ++f)
-                    state->savedRank[f] = reference.rank(f);
+                state->savedRank = ranksOf(reference);
             }
             return state;
         }));
@@ -213,7 +224,18 @@ const risk::ScoredRows &Workbench::rows() const
 
 std::uint32_t Workbench::savedRank(std::size_t finding) const
 {
-    return finding < m_state->savedRank.size() ? m_state->savedRank[finding] : 0;
+    const std::vector<std::uint32_t> &ranks = *m_state->savedRank;
+    return finding < ranks.size() ? ranks[finding] : 0;
+}
+
+std::shared_ptr<const void> Workbench::scoringHandle() const
+{
+    return m_state ? m_state->front : nullptr;
+}
+
+std::shared_ptr<const std::vector<std::uint32_t>> Workbench::savedRanks() const
+{
+    return m_state ? m_state->savedRank : nullptr;
 }
 
 void Workbench::setPolicy(const risk::Policy &policy)
@@ -229,8 +251,7 @@ void Workbench::markPolicySaved()
     m_savedPolicy = m_policy;
     if (!m_state)
         return;
-    for (std::size_t f = 0; f < m_state->facts.size(); ++f)
-        m_state->savedRank[f] = m_state->front->scoring.rank(f);
+    m_state->savedRank = ranksOf(m_state->front->scoring);
     Q_EMIT rescored();
 }
 
@@ -257,8 +278,10 @@ void Workbench::startRescore()
         });
     // The back buffer is only ever touched here, by one task at a time.
     watcher->setFuture(QtConcurrent::run(&m_pool, [state, policy] {
-        if (!state->back) {
-            state->back = std::make_unique<Buffer>(risk::Scoring::compute(state->facts, policy));
+        // A back buffer still held by a reader (a sort of the previous scoring) is left to
+        // it; this one gets a fresh buffer.
+        if (!state->back || state->back.use_count() > 1) {
+            state->back = std::make_shared<Buffer>(risk::Scoring::compute(state->facts, policy));
             layers::setBaseAttribution(state->back->rows, state->flags);
         } else {
             state->back->scoring.rescore(policy);

@@ -67,6 +67,11 @@ public:
     // Keeps the current facts, image layers and base attribution alive (not the scorings,
     // which rescoring swaps): background jobs hold it while they read those.
     std::shared_ptr<const void> stateHandle() const { return m_state; }
+    // Keeps the scoring shown now (and its rows) alive and unchanged while held: a rescore
+    // never writes into a scoring someone still holds. For background jobs reading it.
+    std::shared_ptr<const void> scoringHandle() const;
+    // Each finding's rank under the saved policy; replaced, never mutated.
+    std::shared_ptr<const std::vector<std::uint32_t>> savedRanks() const;
 
 Q_SIGNALS:
     void loadingStarted(const QString &path);

@@ -5,6 +5,7 @@
 #include "cvss/cvssjsonline.h"
 #include "export/findingsexport.h"
 #include "export/riskexport.h"
+#include "planreport.h"
 #include "risk/filter.h"
 #include "risk/scoredrows.h"
 #include "risk/sortspec.h"
@@ -12,6 +13,8 @@
 #include "store/workspace.h"
 #include "util/timestamp.h"
 
+#include <QFileInfo>
+#include <QGuiApplication>
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -62,13 +65,18 @@ constexpr std::string_view kUsage =
     "                     show the image's base image and how it was found; --set / --layers\n"
     "                     record your own (the base's reference and/or its layer count;\n"
     "                     kept across re-imports), --clear forgets it\n"
-    "  plan --db FILE [--policy FILE] [--format json|csv] [--now TIME]\n"
-    "       [--simulate RANKS]\n"
+    "  plan --db FILE [--policy FILE] [--filter EXPR] [--format json|csv|pdf]\n"
+    "       [--out FILE] [--now TIME] [--simulate RANKS]\n"
     "                     the fleet-wide remediation plan: base-image updates, package\n"
     "                     upgrades, and no-fix groups with their mitigations, ordered by the\n"
-    "                     risk each removes (actions fixing breached SLAs first). --simulate\n"
+    "                     risk each removes (actions fixing breached SLAs first). --filter\n"
+    "                     limits it to the findings the expression selects. --simulate\n"
     "                     1,3,5-7 applies those actions and prints the projected risk, grades\n"
-    "                     and SLA breaches\n"
+    "                     and SLA breaches. csv: --rows actions (default) or --rows findings\n"
+    "                     (one row per finding with its action). pdf (needs --out; no display\n"
+    "                     needed): a paginated report; --listed N actions in the table\n"
+    "                     (500), --detailed N with their findings (40), --findings-per-action\n"
+    "                     N rows each (30). --out writes to FILE instead of standard output\n"
     "  policy [--policy FILE]\n"
     "                     print the policy in effect (all keys, defaults filled in): a\n"
     "                     starting point for your own, or a check of one you wrote\n"
@@ -476,10 +484,62 @@ std::optional<std::vector<std::uint32_t>> parseRanks(std::string_view text)
     return ranks;
 }
 
+// Writes `text` to `path` through a temporary file renamed into place: a failed write
+// leaves no partial file. Prints the error.
+bool writeFile(const char *command, const std::string &path, const std::string &text)
+{
+    const std::string temporary = path + ".part";
+    {
+        std::FILE *file = std::fopen(temporary.c_str(), "wb");
+        if (!file) {
+            std::cerr << "patchwise-cli " << command << ": " << path << ": cannot write\n";
+            return false;
+        }
+        const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
+        if (std::fclose(file) != 0 || !written) {
+            std::remove(temporary.c_str());
+            std::cerr << "patchwise-cli " << command << ": " << path << ": cannot write\n";
+            return false;
+        }
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    if (error) {
+        std::remove(temporary.c_str());
+        std::cerr << "patchwise-cli " << command << ": " << path << ": " << error.message() << "\n";
+        return false;
+    }
+    return true;
+}
+
+std::optional<int> countOption(const Args &args, const char *name)
+{
+    const auto text = args.option(name);
+    if (!text)
+        return std::nullopt;
+    char *end = nullptr;
+    const long v = std::strtol(text->c_str(), &end, 10);
+    if (text->empty() || *end != '\0' || v < 0 || v > 1000000)
+        return -1;
+    return int(v);
+}
+
 int runPlan(int argc, char **argv)
 {
-    const Args args =
-        parseArgs(argc, argv, {"--db", "--policy", "--now", "--format", "--simulate"}, {"--help"});
+    const Args args = parseArgs(argc,
+                                argv,
+                                {"--db",
+                                 "--policy",
+                                 "--now",
+                                 "--format",
+                                 "--simulate",
+                                 "--filter",
+                                 "--out",
+                                 "--rows",
+                                 "--listed",
+                                 "--detailed",
+                                 "--findings-per-action"},
+                                {"--help"});
     if (!args.error.empty())
         return usageError("plan: " + args.error);
     if (args.flag("--help")) {
@@ -489,15 +549,40 @@ int runPlan(int argc, char **argv)
     if (!args.positional.empty())
         return usageError("plan: unexpected argument \"" + args.positional.front() + "\"");
     const std::string format = args.option("--format").value_or("json");
-    if (format != "json" && format != "csv")
-        return usageError("plan: --format must be json or csv");
+    if (format != "json" && format != "csv" && format != "pdf")
+        return usageError("plan: --format must be json, csv or pdf");
+    const std::string rows = args.option("--rows").value_or("actions");
+    if (rows != "actions" && rows != "findings")
+        return usageError("plan: --rows must be actions or findings");
+    if (args.option("--rows") && format != "csv")
+        return usageError("plan: --rows applies to --format csv");
+    const auto out = args.option("--out");
+    if (format == "pdf" && (!out || out->empty()))
+        return usageError("plan: --format pdf needs --out FILE");
+    patchwise::report::PlanReportOptions pdfOptions;
+    for (const auto &[name, field] :
+         {std::pair{"--listed", &pdfOptions.listedActions},
+          std::pair{"--detailed", &pdfOptions.detailedActions},
+          std::pair{"--findings-per-action", &pdfOptions.findingsPerAction}}) {
+        const auto value = countOption(args, name);
+        if (value && format != "pdf")
+            return usageError(std::string("plan: ") + name + " applies to --format pdf");
+        if (value && *value < 0)
+            return usageError(std::string("plan: ") + name + " needs a number from 0 to 1000000");
+        if (value)
+            *field = *value;
+    }
+    const std::string filterText = args.option("--filter").value_or("");
+    auto filter = patchwise::risk::Filter::parse(filterText);
+    if (!filter)
+        return expressionError("plan: --filter", filterText, filter.error());
     std::optional<std::vector<std::uint32_t>> ranks;
     if (const auto simulate = args.option("--simulate")) {
         ranks = parseRanks(*simulate);
         if (!ranks)
             return usageError("plan: --simulate takes action ranks like 1,3,5-7, not \"" +
                               *simulate + "\"");
-        if (format == "csv")
+        if (format != "json")
             return usageError("plan: --simulate prints JSON only");
     }
     int status = 0;
@@ -512,20 +597,64 @@ int runPlan(int argc, char **argv)
     const patchwise::risk::Scoring &scoring = *scored->scoring;
     const auto bases = patchwise::layers::detectBaseImages(*images);
     const auto flags = patchwise::layers::baseAttribution(*images, bases, scoring);
-    const auto plan = patchwise::layers::buildPlan(scoring, *images, bases, flags);
+    // The scope: the findings the filter selects (every finding without one).
+    std::vector<bool> scope;
+    if (!filter->isEmpty()) {
+        patchwise::risk::ScoredRows source(scoring);
+        patchwise::layers::setBaseAttribution(source, flags);
+        scope.assign(scoring.size(), false);
+        for (std::uint32_t f : filter->select(source, scoring.ranking()))
+            scope[f] = true;
+    }
+    const auto plan = patchwise::layers::buildPlan(scoring, *images, bases, flags, scope);
     if (ranks) {
         const auto simulation = patchwise::layers::simulate(scoring, plan, *ranks);
         if (!simulation) {
             std::cerr << "patchwise-cli plan: --simulate: " << simulation.error() << "\n";
             return 1;
         }
-        return writeStdout(patchwise::exporting::simulationJson(*simulation, plan, scoring)) ? 0
-                                                                                             : 1;
+        const std::string text = patchwise::exporting::simulationJson(*simulation, plan, scoring);
+        return (out ? writeFile("plan", *out, text) : writeStdout(text)) ? 0 : 1;
     }
-    return writeStdout(format == "csv" ? patchwise::exporting::planCsv(plan, scoring)
-                                       : patchwise::exporting::planJson(plan, scoring))
-               ? 0
-               : 1;
+    if (format == "pdf") {
+        // Fonts and painting need a QGuiApplication; no display is needed or used.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        // A headless run has no session runtime folder; Qt's note about it is noise here.
+        static const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext &context, const QString &message) {
+                if (!message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
+                    previous(type, context, message);
+            });
+        int qtArgc = 1;
+        char *qtArgv[] = {argv[0], nullptr};
+        QGuiApplication app(qtArgc, qtArgv);
+        const auto latest = scored->workspace->latestScanTime();
+        patchwise::report::PlanReportInput input;
+        input.scoring = &scoring;
+        input.plan = &plan;
+        input.scope = scope;
+        input.workspace = QFileInfo(QString::fromStdString(*args.option("--db"))).fileName();
+        input.scopeText = QString::fromStdString(filterText).trimmed();
+        input.latestScan = latest ? *latest : 0;
+        input.generatedAt = std::int64_t(std::time(nullptr));
+        input.generator = QStringLiteral("Patchwise " PATCHWISE_VERSION);
+        const auto written =
+            patchwise::report::writePlanPdf(QString::fromStdString(*out), input, pdfOptions);
+        if (!written) {
+            std::cerr << "patchwise-cli plan: " << written.error() << "\n";
+            return 1;
+        }
+        std::cerr << "patchwise-cli plan: wrote " << *out << " (" << written->pages << " pages, "
+                  << plan.actions.size() << " actions, " << written->actionsDetailed
+                  << " in detail)\n";
+        return 0;
+    }
+    const std::string text = format == "json" ? patchwise::exporting::planJson(plan, scoring)
+                             : rows == "actions"
+                                 ? patchwise::exporting::planCsv(plan, scoring)
+                                 : patchwise::exporting::planFindingsCsv(plan, scoring);
+    return (out ? writeFile("plan", *out, text) : writeStdout(text)) ? 0 : 1;
 }
 
 int runBase(int argc, char **argv)

@@ -169,6 +169,8 @@ void appendFindingsJson(std::string &out,
         out.append(n || !firstInArray ? ",\n{" : "\n{");
         str(out, "vulnerability", r.vulnerability);
         list(out, "aliases", r.aliases);
+        strOrNull(out, "title", r.title);
+        strOrNull(out, "description", r.description);
         str(out, "image", r.image);
         strOrNull(out, "imageDigest", r.imageDigest);
         list(out, "repoDigests", r.repoDigests);
@@ -258,7 +260,7 @@ std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRis
     std::string out;
     if (header)
         out =
-            "vulnerability,aliases,image,imageDigest,repoDigests,package,"
+            "vulnerability,aliases,title,description,image,imageDigest,repoDigests,package,"
             "installedVersion,packageType,purl,"
             "packagePath,fixedVersions,fixState,fixStateWord,severities,cvss,layerDiffId,"
             "layerIndex,firstSeen,"
@@ -282,6 +284,8 @@ std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRis
                            (c.baseTenths >= 0 ? " " + tenths(c.baseTenths) : std::string()));
         const std::string cells[] = {r.vulnerability,
                                      join(r.aliases),
+                                     r.title,
+                                     r.description,
                                      r.image,
                                      r.imageDigest,
                                      join(r.repoDigests),

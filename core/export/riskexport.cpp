@@ -373,6 +373,42 @@ std::string planCsv(const layers::RemediationPlan &plan, const risk::Scoring &sc
     return out;
 }
 
+std::string planFindingsCsv(const layers::RemediationPlan &plan, const risk::Scoring &scoring)
+{
+    const risk::Facts &facts = scoring.facts();
+    std::string out = "actionRank,actionKind,actionTarget,actionVersion,finding,vulnerability,"
+                      "effectiveSeverity,riskScore,rank,package,installedVersion,fixedVersions,"
+                      "packageType,image,imageDigest,knownExploited,slaDue,slaBreached\r\n";
+    std::vector<std::uint32_t> findings;
+    for (const layers::RemediationAction &a : plan.actions) {
+        const std::string action = std::to_string(a.rank) + "," +
+                                   std::string(layers::actionKindName(a.kind)) + "," +
+                                   csvCell(a.target) + "," + csvCell(a.version) + ",";
+        findings = a.findings;
+        std::stable_sort(findings.begin(), findings.end(), [&](auto x, auto y) {
+            return scoring.rank(x) < scoring.rank(y);
+        });
+        for (std::uint32_t f : findings) {
+            const risk::ImageFacts &image = facts.images[facts.image[f]];
+            const std::int64_t due = scoring.slaDue(f);
+            out.append(action);
+            out.append(csvCell(findingKey(facts, f)) + "," +
+                       csvCell(facts.vulns[facts.vuln[f]].id) + ",");
+            out.append(model::severityKey(scoring.severity(f)));
+            out.append("," + formatPoints(scoring.risk(f)) + "," + std::to_string(scoring.rank(f)) +
+                       "," + csvCell(facts.strings[facts.package[f]]) + "," +
+                       csvCell(facts.strings[facts.version[f]]) + "," +
+                       csvCell(facts.strings[facts.fixedVersions[f]]) + "," +
+                       csvCell(facts.strings[facts.packageType[f]]) + "," + csvCell(image.name) +
+                       "," + csvCell(image.digest) + "," +
+                       (facts.vulns[facts.vuln[f]].kev ? "true" : "false") + "," +
+                       (due > 0 ? formatTimestamp(due) : std::string()) + "," +
+                       (scoring.slaBreached(f) ? "true" : "false") + "\r\n");
+        }
+    }
+    return out;
+}
+
 std::string simulationJson(const layers::Simulation &simulation,
                            const layers::RemediationPlan &plan,
                            const risk::Scoring &scoring)

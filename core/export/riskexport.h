@@ -28,6 +28,9 @@ std::string matrixJson(const risk::SeverityMatrix &matrix);
 std::string planJson(const layers::RemediationPlan &plan, const risk::Scoring &scoring);
 // The same actions as CSV, one row per action (finding keys joined with "; ").
 std::string planCsv(const layers::RemediationPlan &plan, const risk::Scoring &scoring);
+// One row per finding with its action (`plan --format csv --rows findings`): actions in
+// plan order, each one's findings by rank.
+std::string planFindingsCsv(const layers::RemediationPlan &plan, const risk::Scoring &scoring);
 // `patchwise-cli plan --simulate`: the actions applied, fleet totals before and after,
 // and the images that change.
 std::string simulationJson(const layers::Simulation &simulation,

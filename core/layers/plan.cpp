@@ -137,14 +137,18 @@ std::vector<std::string_view> mitigationNames(std::uint8_t mitigations)
     return names;
 }
 
-PlanTotals planTotals(const risk::Scoring &scoring)
+PlanTotals planTotals(const risk::Scoring &scoring, const std::vector<bool> &scope)
 {
     const risk::Facts &facts = scoring.facts();
+    const bool scoped = !scope.empty();
+    std::vector<bool> imageInScope(facts.images.size(), !scoped);
     PlanTotals t;
-    t.images = int(facts.images.size());
-    for (const risk::ImageFacts &image : facts.images)
-        t.runningContainers += image.runningContainers;
     for (std::size_t f = 0; f < facts.size(); ++f) {
+        if (scoped) {
+            if (f >= scope.size() || !scope[f])
+                continue;
+            imageInScope[facts.image[f]] = true;
+        }
         if (!scoring.isOpen(f))
             continue;
         ++t.openFindings;
@@ -156,20 +160,29 @@ PlanTotals planTotals(const risk::Scoring &scoring)
             ++t.slaBreaches;
     }
     t.totalRisk = round3(t.totalRisk);
-    for (const risk::ImageSummary &s : scoring.images())
-        if (s.grade >= 'A' && s.grade <= 'F')
-            ++t.grades[std::size_t(s.grade - 'A')];
+    const std::vector<risk::ImageSummary> &summaries = scoring.images();
+    for (std::size_t i = 0; i < facts.images.size(); ++i) {
+        if (!imageInScope[i])
+            continue;
+        ++t.images;
+        t.runningContainers += facts.images[i].runningContainers;
+        const char grade = i < summaries.size() ? summaries[i].grade : 0;
+        if (grade >= 'A' && grade <= 'F')
+            ++t.grades[std::size_t(grade - 'A')];
+    }
     return t;
 }
 
 RemediationPlan buildPlan(const risk::Scoring &scoring,
                           const std::vector<store::ImageLayers> &images,
                           const std::vector<std::optional<BaseImage>> &bases,
-                          const std::vector<BaseFlags> &flags)
+                          const std::vector<BaseFlags> &flags,
+                          const std::vector<bool> &scope)
 {
     const risk::Facts &facts = scoring.facts();
+    const bool scoped = !scope.empty();
     RemediationPlan plan;
-    plan.totals = planTotals(scoring);
+    plan.totals = planTotals(scoring, scope);
     std::vector<RemediationAction> &actions = plan.actions;
 
     // One base-image-update action per base, holding every image built on it.
@@ -225,7 +238,7 @@ RemediationPlan buildPlan(const risk::Scoring &scoring,
     std::vector<std::int64_t> noFixAction(facts.images.size(), -1);
     std::vector<std::vector<std::uint32_t>> installed(actions.size()); // version strings
     for (std::size_t f = 0; f < facts.size(); ++f) {
-        if (!scoring.isOpen(f))
+        if (!scoring.isOpen(f) || (scoped && (f >= scope.size() || !scope[f])))
             continue;
         const std::uint32_t image = facts.image[f];
         std::size_t slot;
@@ -318,6 +331,11 @@ RemediationPlan buildPlan(const risk::Scoring &scoring,
             plan.riskRemovable += a.riskRemoved;
     }
     plan.riskRemovable = round3(plan.riskRemovable);
+    if (scoped)
+        actions.erase(std::remove_if(actions.begin(),
+                                     actions.end(),
+                                     [](const RemediationAction &a) { return a.findings.empty(); }),
+                      actions.end());
 
     const auto imageName = [&](const RemediationAction &a) -> const std::string & {
         return facts.images[a.images.front()].name;

@@ -71,7 +71,9 @@ struct PlanTotals
     int slaBreaches = 0;
     std::array<int, 6> grades{}; // images graded A … F
 };
-PlanTotals planTotals(const risk::Scoring &scoring);
+// `scope` as in buildPlan(): only findings in scope count, and only the images holding one
+// (their running containers, and their grades as the whole image has them).
+PlanTotals planTotals(const risk::Scoring &scoring, const std::vector<bool> &scope = {});
 
 struct RemediationPlan
 {
@@ -84,10 +86,14 @@ struct RemediationPlan
 // and `bases` from Workspace::imageLayers() and detectBaseImages(), `flags` from
 // baseAttribution()). Order: actions that fix breached SLAs first, then by risk removed,
 // findings fixed, kind, target.
+// `scope` (one flag per finding; empty = every finding) limits the plan to the open
+// findings it marks, for example those a filter selects: only they join actions, actions
+// left without findings are dropped, and the totals are those of the scope.
 RemediationPlan buildPlan(const risk::Scoring &scoring,
                           const std::vector<store::ImageLayers> &images,
                           const std::vector<std::optional<BaseImage>> &bases,
-                          const std::vector<BaseFlags> &flags);
+                          const std::vector<BaseFlags> &flags,
+                          const std::vector<bool> &scope = {});
 
 struct ImageChange
 {

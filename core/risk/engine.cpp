@@ -775,6 +775,24 @@ std::vector<std::int8_t> Scoring::matrixCells(std::string_view vendor) const
     return out;
 }
 
+std::string Scoring::busiestVendor() const
+{
+    std::string best;
+    int bestRated = 0;
+    for (const std::string &v : matrix("").vendors) {
+        const SeverityMatrix m = matrix(v);
+        int rated = 0;
+        for (const auto &row : m.findings)
+            for (std::size_t c = 0; c < 4; ++c) // columns critical … low: rated
+                rated += row[c];
+        if (rated > bestRated || best.empty()) {
+            bestRated = rated;
+            best = v;
+        }
+    }
+    return best;
+}
+
 SeverityMatrix Scoring::matrix(std::string_view vendor) const
 {
     const Facts &facts = *m_facts;

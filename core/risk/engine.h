@@ -121,8 +121,13 @@ public:
 
     std::vector<ImageSummary> images() const;
     SeverityMatrix matrix(std::string_view vendor) const;
+    // The vendor that rates the most open findings (the matrix's natural default); "" when
+    // no vendor rates any.
+    std::string busiestVendor() const;
     // The open findings counted in findings[row][column] of matrix(vendor), workspace order.
     std::vector<std::uint32_t> matrixFindings(std::string_view vendor, int row, int column) const;
+    // Per finding, its matrix(vendor) cell as row * 5 + column; -1 when not open.
+    std::vector<std::int8_t> matrixCells(std::string_view vendor) const;
 
 private:
     struct ContextChoice
@@ -176,8 +181,6 @@ private:
     // resolved or suppressed).
     double daysExposed(bool running, std::int64_t runningSince, std::size_t finding) const;
     ContextChoice choose(const RatingContext &context) const;
-    // Per finding, its matrix(vendor) cell as row * 5 + column; -1 when not open.
-    std::vector<std::int8_t> matrixCells(std::string_view vendor) const;
 };
 
 // The grade of an image from the ages of its oldest unapplied Critical and High fixes

@@ -88,6 +88,14 @@ public:
     // a string pool), or -1 when the source has none. Lets a filter test each distinct
     // string once.
     virtual std::int64_t textKey(Field, std::size_t) const { return -1; }
+    // Optional fast path for sorting: writes for each of `rows` an unsigned integer that
+    // orders (and ties) exactly as number(field, row) does, and returns true; false when
+    // the source has none for `field`. Sources with cheap integer-valued fields implement
+    // it so sorting skips the double conversion and sorts narrow keys.
+    virtual bool ordinalKeys(Field, std::span<const std::uint32_t>, std::span<std::uint64_t>) const
+    {
+        return false;
+    }
 };
 
 } // namespace patchwise::risk

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scoredrows.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace patchwise::risk {
@@ -96,6 +97,50 @@ double ScoredRows::number(Field field, std::size_t f) const
         return f < m_baseFix.size() && m_baseFix[f] != 0;
     default:
         return 0;
+    }
+}
+
+bool ScoredRows::ordinalKeys(Field field,
+                             std::span<const std::uint32_t> rows,
+                             std::span<std::uint64_t> out) const
+{
+    // Each key orders and ties exactly as number() does; tst_filter checks every field
+    // against the double path.
+    const Facts &facts = m_scoring.facts();
+    const auto fill = [&](auto key) {
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            out[i] = std::uint64_t(key(std::size_t(rows[i])));
+        return true;
+    };
+    const auto image = [&](std::size_t f) -> const ImageFacts & {
+        return facts.images[facts.image[f]];
+    };
+    switch (field) {
+    case Field::Severity:
+        return fill([&](std::size_t f) { return severityOrdinal(m_scoring.severity(f)); });
+    case Field::Cvss: // -1 (none) → 0, tenths + 1 otherwise
+        return fill([&](std::size_t f) { return std::max<int>(m_scoring.cvssTenths(f), -1) + 1; });
+    case Field::Risk:
+        return fill(
+            [&](std::size_t f) { return std::llround(double(m_scoring.risk(f)) * 1000.0); });
+    case Field::Rank:
+        return fill([&](std::size_t f) { return m_scoring.rank(f); });
+    case Field::Epss:
+        return fill([&](std::size_t f) {
+            const float e = facts.vulns[facts.vuln[f]].epss;
+            return e < 0 ? 0 : std::llround(double(e) * 1e6) + 1;
+        });
+    case Field::Kev:
+        return fill([&](std::size_t f) { return facts.vulns[facts.vuln[f]].kev ? 1 : 0; });
+    case Field::Containers:
+        return fill([&](std::size_t f) { return image(f).runningContainers; });
+    case Field::Days: // whole seconds exposed
+        return fill(
+            [&](std::size_t f) { return std::llround(m_scoring.exposureDays(f) * 86400.0); });
+    case Field::Decision:
+        return fill([&](std::size_t f) { return int(m_scoring.decision(f)); });
+    default:
+        return false;
     }
 }
 

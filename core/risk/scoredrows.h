@@ -21,6 +21,9 @@ public:
     double number(Field field, std::size_t row) const override;
     std::string_view text(Field field, std::size_t row) const override;
     std::int64_t textKey(Field field, std::size_t row) const override;
+    bool ordinalKeys(Field field,
+                     std::span<const std::uint32_t> rows,
+                     std::span<std::uint64_t> out) const override;
 
     // Base-image attribution per finding (layers::baseAttribution()): 1 in a base layer,
     // 0 not, -1 unknown; and whether a base update fixes it. Without it, `inbase` and

@@ -220,40 +220,110 @@ textKeys(const RowSource &rows, std::span<const std::uint32_t> order, Field fiel
     return out;
 }
 
-// Stable LSD radix sort of `positions` by key[position], a byte at a time; bytes that are
-// the same for every entry are skipped (ordinals and text ranks need one or two passes).
-using Item = std::pair<std::uint64_t, std::uint32_t>; // key, position
+// Stable LSD radix sort of `positions` by key[position]. Keys whose spread (max − min)
+// fits 32 bits (ordinals, text ranks, integer-valued fields: nearly every column) are
+// packed with their position into one 64-bit word and sorted 11 bits a pass, only over
+// the bits that vary; wider keys (doubles) take 8-bit passes over (key, position) pairs.
+// Either way a digit that is the same for every entry is skipped.
+struct SortScratch
+{
+    std::vector<std::uint64_t> packed, packedSpare;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs, pairsSpare;
+};
 
-// `items` and `spare` are scratch space of positions.size() entries, reused across keys.
-void radixSortBy(std::vector<std::uint32_t> &positions,
-                 const std::vector<std::uint64_t> &key,
-                 std::vector<Item> &items,
-                 std::vector<Item> &spare)
+// The passes of one LSD radix sort over `items` (scratch `spare` of the same size):
+// `digit(item, pass)` is the pass's bucket, below `Buckets`; `counts` were filled by the
+// caller while building the items.
+template<std::size_t Buckets, typename Item, typename Digit>
+void radixPasses(std::vector<Item> &items,
+                 std::vector<Item> &spare,
+                 std::vector<std::array<std::uint32_t, Buckets>> &counts,
+                 const Digit &digit)
+{
+    const auto n = std::uint32_t(items.size());
+    for (std::size_t pass = 0; pass < counts.size(); ++pass) {
+        std::array<std::uint32_t, Buckets> &count = counts[pass];
+        if (std::find(count.begin(), count.end(), n) != count.end())
+            continue; // one bucket holds everything: this digit orders nothing
+        std::uint32_t offset = 0;
+        for (std::uint32_t &c : count) {
+            const std::uint32_t here = c;
+            c = offset;
+            offset += here;
+        }
+        for (const Item &item : items)
+            spare[count[digit(item, pass)]++] = item;
+        items.swap(spare);
+    }
+}
+
+void radixSortPacked(std::vector<std::uint32_t> &positions,
+                     const std::vector<std::uint64_t> &key,
+                     std::uint64_t minKey,
+                     int width,
+                     SortScratch &scratch)
+{
+    constexpr int kDigitBits = 11;
+    constexpr std::size_t kBuckets = std::size_t(1) << kDigitBits;
+    const std::size_t n = positions.size();
+    std::vector<std::uint64_t> &items = scratch.packed;
+    items.resize(n);
+    scratch.packedSpare.resize(n);
+    const auto passes = std::size_t((width + kDigitBits - 1) / kDigitBits);
+    std::vector<std::array<std::uint32_t, kBuckets>> counts(passes);
+    for (auto &c : counts)
+        c.fill(0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint64_t k = key[positions[i]] - minKey;
+        items[i] = (k << 32) | positions[i];
+        for (std::size_t p = 0; p < passes; ++p)
+            ++counts[p][(k >> (kDigitBits * p)) & (kBuckets - 1)];
+    }
+    radixPasses<kBuckets>(
+        items, scratch.packedSpare, counts, [](std::uint64_t item, std::size_t p) {
+            return (item >> (32 + kDigitBits * p)) & (kBuckets - 1);
+        });
+    for (std::size_t i = 0; i < n; ++i)
+        positions[i] = std::uint32_t(items[i]);
+}
+
+void radixSortWide(std::vector<std::uint32_t> &positions,
+                   const std::vector<std::uint64_t> &key,
+                   SortScratch &scratch)
 {
     const std::size_t n = positions.size();
-    std::array<std::array<std::size_t, 256>, 8> counts{};
+    auto &items = scratch.pairs;
+    items.resize(n);
+    scratch.pairsSpare.resize(n);
+    std::vector<std::array<std::uint32_t, 256>> counts(8);
+    for (auto &c : counts)
+        c.fill(0);
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint64_t k = key[positions[i]];
         items[i] = {k, positions[i]};
         for (std::size_t b = 0; b < 8; ++b)
             ++counts[b][(k >> (8 * b)) & 0xFF];
     }
-    for (std::size_t b = 0; b < 8; ++b) {
-        std::array<std::size_t, 256> &count = counts[b];
-        if (std::find(count.begin(), count.end(), n) != count.end())
-            continue; // one bucket holds everything: this byte orders nothing
-        std::size_t offset = 0;
-        for (std::size_t &c : count) {
-            const std::size_t here = c;
-            c = offset;
-            offset += here;
-        }
-        for (const auto &item : items)
-            spare[count[(item.first >> (8 * b)) & 0xFF]++] = item;
-        items.swap(spare);
-    }
+    radixPasses<256>(items, scratch.pairsSpare, counts, [](const auto &item, std::size_t b) {
+        return (item.first >> (8 * b)) & 0xFF;
+    });
     for (std::size_t i = 0; i < n; ++i)
         positions[i] = items[i].second;
+}
+
+void radixSortBy(std::vector<std::uint32_t> &positions,
+                 const std::vector<std::uint64_t> &key,
+                 SortScratch &scratch)
+{
+    if (positions.size() >= std::numeric_limits<std::uint32_t>::max())
+        return; // row indices are 32-bit: no table this large exists
+    const auto [lo, hi] = std::minmax_element(key.begin(), key.end());
+    if (lo == key.end() || *lo == *hi)
+        return; // nothing to order
+    const std::uint64_t spread = *hi - *lo;
+    if (spread > std::numeric_limits<std::uint32_t>::max())
+        return radixSortWide(positions, key, scratch);
+    radixSortPacked(positions, key, *lo, std::bit_width(spread), scratch);
 }
 } // namespace
 
@@ -282,8 +352,32 @@ sortRows(const RowSource &rows, std::vector<std::uint32_t> order, std::span<cons
             continue;
         }
         std::vector<std::uint64_t> column(n);
-        for (std::size_t i = 0; i < n; ++i)
-            column[i] = numberKey(rows.number(key.field, order[i]), key.descending);
+        // When most rows take part, the keys are computed in row order (the sources' data
+        // is laid out by row: sequential reads) and then gathered; otherwise per position.
+        const std::size_t total = rows.rowCount();
+        const bool byRow = n * 2 >= total;
+        std::vector<std::uint32_t> allRows;
+        if (byRow) {
+            allRows.resize(total);
+            std::iota(allRows.begin(), allRows.end(), 0u);
+        }
+        std::span<const std::uint32_t> which =
+            byRow ? std::span<const std::uint32_t>(allRows) : std::span<const std::uint32_t>(order);
+        std::vector<std::uint64_t> computed(which.size());
+        if (rows.ordinalKeys(key.field, which, computed)) {
+            if (key.descending)
+                for (std::uint64_t &k : computed)
+                    k = ~k;
+        } else {
+            for (std::size_t i = 0; i < which.size(); ++i)
+                computed[i] = numberKey(rows.number(key.field, which[i]), key.descending);
+        }
+        if (byRow) {
+            for (std::size_t i = 0; i < n; ++i)
+                column[i] = computed[order[i]];
+        } else {
+            column = std::move(computed);
+        }
         columns.push_back(std::move(column));
     }
 
@@ -291,10 +385,30 @@ sortRows(const RowSource &rows, std::vector<std::uint32_t> order, std::span<cons
     // keep the incoming order.
     std::vector<std::uint32_t> positions(n);
     std::iota(positions.begin(), positions.end(), 0u);
-    std::vector<Item> items(n), spare(n);
+    SortScratch scratch;
     for (auto column = columns.rbegin(); column != columns.rend(); ++column)
-        radixSortBy(positions, *column, items, spare);
+        radixSortBy(positions, *column, scratch);
 
+    std::vector<std::uint32_t> sorted(n);
+    for (std::size_t i = 0; i < n; ++i)
+        sorted[i] = order[positions[i]];
+    return sorted;
+}
+
+std::vector<std::uint32_t> sortByKey(std::vector<std::uint32_t> order,
+                                     std::span<const std::uint64_t> keyOfRow,
+                                     bool descending)
+{
+    const std::size_t n = order.size();
+    if (n < 2)
+        return order;
+    std::vector<std::uint64_t> column(n);
+    for (std::size_t i = 0; i < n; ++i)
+        column[i] = descending ? ~keyOfRow[order[i]] : keyOfRow[order[i]];
+    std::vector<std::uint32_t> positions(n);
+    std::iota(positions.begin(), positions.end(), 0u);
+    SortScratch scratch;
+    radixSortBy(positions, column, scratch);
     std::vector<std::uint32_t> sorted(n);
     for (std::size_t i = 0; i < n; ++i)
         sorted[i] = order[positions[i]];

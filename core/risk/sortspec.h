@@ -36,4 +36,10 @@ Result<std::vector<SortKey>> parseSort(std::string_view text);
 std::vector<std::uint32_t>
 sortRows(const RowSource &rows, std::vector<std::uint32_t> order, std::span<const SortKey> keys);
 
+// `order` (row indices) stably sorted by keyOfRow[row], smallest first or largest first:
+// for orders computed outside the field catalogue (the same radix sort as sortRows).
+std::vector<std::uint32_t> sortByKey(std::vector<std::uint32_t> order,
+                                     std::span<const std::uint64_t> keyOfRow,
+                                     bool descending);
+
 } // namespace patchwise::risk

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -687,6 +688,48 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string &path, int 
     if (!ws->migrate(upToVersion < 0 ? schemaVersion() : std::min(upToVersion, schemaVersion()),
                      error))
         return fail(path + ": " + error);
+    return ws;
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::openReadOnly(const std::string &path)
+{
+    // A SQLITE_OPEN_READONLY connection to a WAL database creates the -wal and -shm files
+    // when they are missing and, unable to take the lock that a checkpoint needs, leaves
+    // them behind when it closes: the workspace's state would change (a new -wal). So a
+    // read-only handle only when the -wal exists already (another connection has the
+    // workspace open, or left it): nothing is created then and nothing is removed. Otherwise
+    // a read-write handle made read-only with query_only: SQL cannot write through it, and
+    // when it is the last connection to close, SQLite removes the empty -wal and -shm it
+    // made without touching the database file. A race with another connection opening or
+    // closing at the same moment can at worst leave or remove an empty -wal, which the next
+    // full load notices (a missed facts cache, never stale data).
+    std::error_code ec;
+    const bool walExists = std::filesystem::exists(path + "-wal", ec);
+    sqlite3 *db = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(),
+                                   &db,
+                                   (walExists ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                                       SQLITE_OPEN_NOMUTEX,
+                                   nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = db ? lastError(db) : std::string("out of memory");
+        sqlite3_close(db);
+        return fail(path + ": cannot open workspace: " + message);
+    }
+    std::unique_ptr<Workspace> ws(new Workspace(db));
+    // Readers wait only while another connection checkpoints on close or recovers the WAL.
+    sqlite3_busy_timeout(db, 50);
+    if (!execSql(db, "PRAGMA query_only = ON"))
+        return fail(path + ": cannot open workspace: " + lastError(db));
+    const int version = ws->userVersion();
+    if (version < 0)
+        return fail(path + ": not a Patchwise workspace (" + lastError(db) + ")");
+    if (version < 1)
+        return fail(path + ": not a Patchwise workspace (no schema)");
+    if (version > schemaVersion())
+        return fail(path + ": the workspace was written by a newer Patchwise (schema " +
+                    std::to_string(version) + ", this version knows " +
+                    std::to_string(schemaVersion()) + ")");
     return ws;
 }
 
@@ -1443,6 +1486,14 @@ Result<bool> Workspace::clearBaseOverride(std::int64_t imageId)
     return sqlite3_changes(m_db) > 0;
 }
 
+Result<std::int64_t> Workspace::latestScanTime() const
+{
+    Statement q(m_db, "SELECT COALESCE(max(taken_at), 0) FROM scan");
+    if (!q.step())
+        return fail("cannot read the scans: " + lastError(m_db));
+    return q.integer(0);
+}
+
 Result<std::vector<ImageLayers>> Workspace::imageLayers() const
 {
     std::vector<ImageLayers> images;
@@ -1523,6 +1574,61 @@ Result<std::vector<ImageLayers>> Workspace::imageLayers() const
     return images;
 }
 
+Result<std::optional<Advisory>> Workspace::advisory(const std::string &vulnId) const
+{
+    Statement v(m_db,
+                "SELECT title, description, published, last_modified FROM vulnerability "
+                "WHERE id = ?");
+    v.bind(1, vulnId);
+    if (!v.step()) {
+        if (v.failed())
+            return fail("cannot read the advisory of " + vulnId + ": " + lastError(m_db));
+        return std::optional<Advisory>{};
+    }
+    Advisory a;
+    a.id = vulnId;
+    a.title = std::string(v.text(0));
+    a.description = std::string(v.text(1));
+    a.published = v.isNull(2) ? 0 : v.integer(2);
+    a.lastModified = v.isNull(3) ? 0 : v.integer(3);
+    const auto column = [&](const char *sql, std::vector<std::string> &out) {
+        Statement q(m_db, sql);
+        q.bind(1, vulnId);
+        while (q.step())
+            out.emplace_back(q.text(0));
+        return !q.failed();
+    };
+    if (!column("SELECT url FROM vuln_url WHERE vuln_id = ?", a.urls) ||
+        !column("SELECT cwe FROM vuln_cwe WHERE vuln_id = ?", a.cwes) ||
+        !column("SELECT alias FROM vuln_alias WHERE vuln_id = ?", a.aliases))
+        return fail("cannot read the advisory of " + vulnId + ": " + lastError(m_db));
+
+    // Scanners differ in stray whitespace around the same reference.
+    for (std::string &url : a.urls) {
+        const std::size_t first = url.find_first_not_of(" \t\r\n");
+        const std::size_t last = url.find_last_not_of(" \t\r\n");
+        url = first == std::string::npos ? std::string() : url.substr(first, last - first + 1);
+    }
+    std::erase(a.urls, std::string());
+    std::sort(a.urls.begin(), a.urls.end());
+    a.urls.erase(std::unique(a.urls.begin(), a.urls.end()), a.urls.end());
+    // CWE-20 before CWE-119; other words (NVD-CWE-Other) after the numbered ones.
+    const auto cweKey = [](const std::string &cwe) {
+        long number = -1;
+        if (cwe.size() > 4 && cwe.compare(0, 4, "CWE-") == 0 &&
+            cwe.find_first_not_of("0123456789", 4) == std::string::npos && cwe.size() < 14)
+            number = std::stol(cwe.substr(4));
+        return std::make_pair(number < 0, number);
+    };
+    std::sort(a.cwes.begin(), a.cwes.end(), [&](const std::string &l, const std::string &r) {
+        const auto kl = cweKey(l), kr = cweKey(r);
+        return kl != kr ? kl < kr : l < r;
+    });
+    std::erase(a.aliases, vulnId);
+    std::sort(a.aliases.begin(), a.aliases.end());
+    return std::optional<Advisory>(std::move(a));
+}
+
 Result<std::vector<FindingRow>> Workspace::findings(int limit) const
 {
     return findingRows(limit, nullptr);
@@ -1571,8 +1677,9 @@ Result<std::vector<FindingRow>> Workspace::findingRows(int limit,
         "COALESCE((SELECT e.probability FROM epss e WHERE e.cve = f.vuln_id), "
         "         (SELECT MAX(e.probability) FROM vuln_alias a JOIN epss e ON e.cve = a.alias "
         "          WHERE a.vuln_id = f.vuln_id), f.epss), "
-        "f.image_id, f.fixed_versions "
-        "FROM finding f JOIN image i ON i.id = f.image_id " +
+        "f.image_id, f.fixed_versions, COALESCE(v.title, ''), COALESCE(v.description, '') "
+        "FROM finding f JOIN image i ON i.id = f.image_id "
+        "LEFT JOIN vulnerability v ON v.id = f.vuln_id " +
             where + "ORDER BY i.name, f.vuln_id, f.pkg_name, f.pkg_version LIMIT ?");
     q.bind(1, std::int64_t(limit));
     std::unordered_map<std::int64_t, std::size_t> byId;
@@ -1606,6 +1713,8 @@ Result<std::vector<FindingRow>> Workspace::findingRows(int limit,
             r.fixedVersions.emplace_back(rest.substr(0, nl));
             rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
         }
+        r.title = std::string(q.text(21));
+        r.description = std::string(q.text(22));
         byId[r.id] = rows.size();
         byVuln[r.vulnerability].push_back(rows.size());
         byImage[q.integer(19)].push_back(rows.size());

@@ -53,6 +53,8 @@ struct FindingRow
     std::int64_t id = 0;
     std::string vulnerability;
     std::vector<std::string> aliases;
+    std::string title;       // the advisory's, as a scanner reported it (may be empty)
+    std::string description; // likewise; scan text: escape before showing it as markup
     std::string image;
     std::string imageDigest;
     std::vector<std::string> repoDigests;
@@ -112,6 +114,20 @@ struct ImageLayers
     std::vector<Package> packages;
 };
 
+// What the scanners said about a vulnerability itself (the details pane). Every string is
+// scan text, stored as reported: escape it before showing it as markup.
+struct Advisory
+{
+    std::string id;
+    std::string title;                // may be empty
+    std::string description;          // may be empty; newlines as the scanner wrote them
+    std::int64_t published = 0;       // Unix seconds; 0 = unknown
+    std::int64_t lastModified = 0;    // Unix seconds; 0 = unknown
+    std::vector<std::string> urls;    // trimmed, sorted, no duplicates, never empty; any scheme
+    std::vector<std::string> cwes;    // as reported ("CWE-79", "NVD-CWE-Other"); by number
+    std::vector<std::string> aliases; // sorted, without the id itself
+};
+
 class ImportSession;
 
 // The SQLite workspace: the durable record of everything imported. Schema versioned with
@@ -127,6 +143,13 @@ public:
     // Opens (creating when missing) and migrates to the current schema. `upToVersion`
     // stops the migrations earlier: tests use it to make workspaces of older versions.
     static Result<std::unique_ptr<Workspace>> open(const std::string &path, int upToVersion = -1);
+    // Opens an existing workspace for reading only: nothing is created or migrated, every
+    // write fails, and the workspace's files are left as they were found once it closes
+    // (same size, mtime and inode of the database and of its -wal, or still no -wal: the
+    // facts cache is keyed on them, layers::workspaceStateKey). Lock waits are short
+    // (tens of milliseconds), so a GUI thread may use it for a few lookups; a busy workspace
+    // is an error to retry later. Fails for a workspace of a newer schema.
+    static Result<std::unique_ptr<Workspace>> openReadOnly(const std::string &path);
 
     static int schemaVersion();
     int userVersion() const;
@@ -145,10 +168,16 @@ public:
     // The findings with these ids (in no particular order).
     Result<std::vector<FindingRow>> findings(const std::vector<std::int64_t> &ids) const;
 
+    // The advisory of a vulnerability by the id findings carry (not by alias); none when the
+    // workspace has no such vulnerability. A handful of primary-key lookups.
+    Result<std::optional<Advisory>> advisory(const std::string &vulnId) const;
+
     // The fact table the risk engine scores: every finding with its image's runtime
     // context (current inventory), ratings, CVSS vectors, KEV and EPSS. `now` (Unix
     // seconds) is the analysis time.
     Result<risk::Facts> loadFacts(std::int64_t now) const;
+    // When the newest scan in the workspace was taken (Unix seconds); 0 when none is dated.
+    Result<std::int64_t> latestScanTime() const;
 
     // The analyst's base image for an image: a reference to the base (a name or digest;
     // may be empty) and/or how many bottom layers belong to it (-1 = take them from the

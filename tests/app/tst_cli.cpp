@@ -527,7 +527,7 @@ private Q_SLOTS:
         QCOMPARE(csv.exitCode, 0);
         const QList<QByteArray> lines = csv.out.trimmed().split('\n');
         QCOMPARE(lines.size(), 2);
-        QVERIFY(lines[0].startsWith("vulnerability,aliases,image,imageDigest,"));
+        QVERIFY(lines[0].startsWith("vulnerability,aliases,title,description,image,imageDigest,"));
         QVERIFY(lines[1].contains(",'=HYPERLINK(1),")); // formula neutralised
 
         // Again: nothing changes.

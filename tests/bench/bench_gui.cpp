@@ -616,16 +616,35 @@ int runGui(const Options &o, const std::string &path, double generationMs)
         loop.quit();
     });
 
-    // 1. Open to first paint: the load runs on a worker; the table resets on loaded() and
-    //    paints at the next update.
+    // The model sorts and filters large tables on a worker: after loaded() (or a sort, a
+    // filter, a rescore) the rows arrive with rowsRebuilt(), and the next paint shows them.
+    bool waitingForRows = false;
+    const auto armWhenRows = [&] {
+        if (model->isRebuilding()) {
+            waitingForRows = true;
+            return;
+        }
+        probe.armed = model->rowCount() > 0;
+        if (!probe.armed)
+            loop.quit();
+    };
+    QObject::connect(model, &ui::TriageModel::rowsRebuilt, &loop, [&] {
+        if (!waitingForRows || model->isRebuilding())
+            return;
+        waitingForRows = false;
+        view->viewport()->update();
+        probe.armed = model->rowCount() > 0;
+        if (!probe.armed)
+            loop.quit();
+    });
+
+    // 1. Open to first paint: the load runs on a worker; the table resets on loaded(), gets
+    //    its rows and paints at the next update.
     Clock::time_point loadedAt{};
     const auto openStart = Clock::now();
     const auto loadedConnection = QObject::connect(workbench, &ui::Workbench::loaded, &loop, [&] {
         loadedAt = Clock::now();
-        // The model (connected first) has reset by now: the next paint shows rows.
-        probe.armed = model->rowCount() > 0;
-        if (!probe.armed)
-            loop.quit();
+        armWhenRows();
     });
     window.openWorkspace(QString::fromStdString(path));
     window.show();
@@ -664,9 +683,7 @@ int runGui(const Options &o, const std::string &path, double generationMs)
         const auto reopenStart = Clock::now();
         const auto connection = QObject::connect(workbench, &ui::Workbench::loaded, &loop, [&] {
             reloadedAt = Clock::now();
-            probe.armed = model->rowCount() > 0;
-            if (!probe.armed)
-                loop.quit();
+            armWhenRows();
         });
         window.openWorkspace(QString::fromStdString(path));
         watchdog.start(600 * 1000);
@@ -695,6 +712,18 @@ int runGui(const Options &o, const std::string &path, double generationMs)
     // would in the application. The paint is requested too, in case `op` changed nothing
     // visible; it coalesces with the one the model reset already asked for.
     const auto waitForPaint = [&](const char *what) {
+        if (model->isRebuilding()) { // the rows first
+            waitingForRows = true;
+            watchdog.start(60 * 1000);
+            loop.exec();
+            watchdog.stop();
+            if (waitingForRows || probe.armed || timedOut) {
+                waitingForRows = false;
+                probe.armed = false;
+                fail(std::string("no rows or no repaint after ") + what);
+            }
+            return; // the rows came and were painted
+        }
         view->viewport()->update();
         probe.armed = true;
         watchdog.start(60 * 1000);
@@ -723,6 +752,7 @@ int runGui(const Options &o, const std::string &path, double generationMs)
 
     // 2. Sort by each column, both orders.
     std::vector<double> sortTimes;
+    double worstSortCpu = 0;
     double worstSort = -1;
     std::string worstSortName;
     std::printf("\nsort (ms: the sort itself / incl. repaint [GUI thread CPU]):\n");
@@ -740,6 +770,7 @@ int runGui(const Options &o, const std::string &path, double generationMs)
                         t.total,
                         t.cpu);
             sortTimes.push_back(t.total);
+            worstSortCpu = std::max(worstSortCpu, t.cpu);
             if (t.total > worstSort) {
                 worstSort = t.total;
                 worstSortName = ui::TriageModel::columnName(c).toStdString() +
@@ -756,6 +787,9 @@ int runGui(const Options &o, const std::string &path, double generationMs)
                      150,
                      "ms"});
     table.push_back({"sort a column, worst (" + worstSortName + ")", worstSort, 150, "ms"});
+    // The sorting itself runs on the model's worker: what is left on the GUI thread is the
+    // model reset, the selection and details update and the paint.
+    table.push_back({"  GUI thread CPU during a sort, worst", worstSortCpu, 50, "ms"});
 
     // 3. Filters.
     const char *filters[] = {

@@ -3,6 +3,7 @@
 // and for the documentation: screenshots WORKSPACE OUTDIR (run under xvfb-run or with
 // QT_QPA_PLATFORM=offscreen). Not a test.
 
+#include "exportcontroller.h"
 #include "mainwindow.h"
 #include "planpage.h"
 #include "triagepage.h"
@@ -10,10 +11,18 @@
 #include "workbench.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPainter>
 #include <QPalette>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -46,6 +55,8 @@ int main(int argc, char **argv)
         p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
         p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
         p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+        for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
         QApplication::setPalette(p);
     }
     const QString out = QString::fromLocal8Bit(argv[2]);
@@ -86,5 +97,61 @@ int main(int argc, char **argv)
     rescored.wait(10000);
     settle();
     window.grab().save(QStringLiteral("%1/whatif.png").arg(out));
+
+    // The File and View menus open over the window. A popup is a window of its own, so it is
+    // drawn onto the window's picture where it sits.
+    for (int m = 0; m < 2; ++m) {
+        QAction *menuAction = window.menuBar()->actions().value(m);
+        window.menuBar()->setActiveAction(menuAction);
+        settle();
+        QMenu *menu = menuAction->menu();
+        menu->setActiveAction(menu->actions().value(1)); // one entry hovered
+        settle();
+        QPixmap shot = window.grab();
+        {
+            QPainter painter(&shot);
+            painter.drawPixmap(menu->mapToGlobal(QPoint()) - window.mapToGlobal(QPoint()),
+                               menu->grab());
+        }
+        shot.save(QStringLiteral("%1/menu%2.png").arg(out).arg(m));
+        menu->hide();
+        settle();
+    }
+
+    // The import-error banner, and the what-if panel scrolled to its buttons.
+    if (auto *banner = window.findChild<QWidget *>(QStringLiteral("importErrors"))) {
+        window.findChild<QLabel *>(QStringLiteral("importErrorText"))
+            ->setText(QStringLiteral("<b>1 file could not be imported</b> (the others were):"
+                                     "<ul style='margin:2px'><li>scan.json: not a scanner "
+                                     "report</li></ul>"));
+        banner->show();
+    }
+    if (auto *scroll = window.whatIfPanel()->findChild<QScrollArea *>())
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+    settle();
+    window.grab().save(QStringLiteral("%1/banner.png").arg(out));
+
+    // The import progress bar with Cancel, as an import shows it.
+    if (auto *progress = window.findChild<QProgressBar *>(QStringLiteral("importProgress"))) {
+        progress->setRange(0, 73);
+        progress->setValue(29);
+        progress->setFormat(QStringLiteral("Importing %v of %m files"));
+        progress->show();
+        window.findChild<QWidget *>(QStringLiteral("cancelImport"))->show();
+        settle();
+        window.grab().save(QStringLiteral("%1/progress.png").arg(out));
+        progress->hide();
+        window.findChild<QWidget *>(QStringLiteral("cancelImport"))->hide();
+    }
+
+    // File ▸ Export ▸ Remediation plan as PDF: the preview dialog.
+    window.exporter()->exportPlanPdf();
+    settle();
+    if (auto *preview = window.findChild<QDialog *>(QStringLiteral("pdfPreview"))) {
+        preview->resize(1000, 860);
+        settle();
+        preview->grab().save(QStringLiteral("%1/pdfpreview.png").arg(out));
+        preview->close();
+    }
     return 0;
 }

@@ -551,6 +551,77 @@ private Q_SLOTS:
 
     // open(path, policy) loads under `policy` even when a what-if rescore of the previous
     // state is still running.
+    void backgroundRebuildsMatchSynchronous()
+    {
+        // The same workspace twice: one model rebuilding inline, one on its worker thread.
+        Loaded inline_, background;
+        background.model.setBackgroundThreshold(0);
+        QVERIFY(inline_.open(m_db));
+        QVERIFY(background.open(m_db));
+        QTRY_VERIFY_WITH_TIMEOUT(!background.model.isRebuilding(), 5000);
+        QVERIFY(!inline_.model.isRebuilding());
+        QVERIFY(inline_.model.rowCount() > 10);
+        QCOMPARE(background.rows(), inline_.rows());
+
+        QSignalSpy rebuilt(&background.model, &TriageModel::rowsRebuilt);
+        for (int c = 0; c < TriageModel::ColumnCount; ++c) {
+            for (const Qt::SortOrder order : {Qt::DescendingOrder, Qt::AscendingOrder}) {
+                const std::vector<std::uint32_t> shownBefore = background.rows();
+                rebuilt.clear();
+                background.model.sort(c, order);
+                // Asked, not done: the rows shown are still the previous ones.
+                QVERIFY(background.model.isRebuilding());
+                QCOMPARE(background.rows(), shownBefore);
+                QVERIFY(rebuilt.wait(5000));
+                QVERIFY(!background.model.isRebuilding());
+                inline_.model.sort(c, order);
+                QVERIFY2(background.rows() == inline_.rows(),
+                         qPrintable(TriageModel::columnName(c)));
+            }
+        }
+
+        // A burst of requests: only the last one's rows arrive, once.
+        rebuilt.clear();
+        background.model.sort(TriageModel::Risk, Qt::DescendingOrder);
+        QVERIFY(!background.model.setFilterText(QStringLiteral("severity >= high")));
+        background.model.sort(TriageModel::Package, Qt::AscendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(!background.model.isRebuilding(), 5000);
+        QCOMPARE(rebuilt.count(), 1);
+        QVERIFY(!inline_.model.setFilterText(QStringLiteral("severity >= high")));
+        inline_.model.sort(TriageModel::Package, Qt::AscendingOrder);
+        QCOMPARE(background.rows(), inline_.rows());
+        QVERIFY(inline_.model.rowCount() > 0);
+
+        // Restriction and closed findings.
+        std::vector<std::uint32_t> some;
+        for (std::uint32_t f = 0; f < inline_.workbench.facts().size(); f += 3)
+            some.push_back(f);
+        for (Loaded *l : {&inline_, &background}) {
+            l->model.setRestriction(some, QStringLiteral("every third"));
+            l->model.setShowClosed(true);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!background.model.isRebuilding(), 5000);
+        QCOMPARE(background.rows(), inline_.rows());
+
+        // A what-if rescore re-sorts on the worker too.
+        risk::Policy policy = inline_.workbench.policy();
+        policy.weights[std::size_t(risk::Factor::Severity)] = 0.5;
+        policy.weights[std::size_t(risk::Factor::KnownExploited)] = 5.75;
+        for (Loaded *l : {&inline_, &background}) {
+            l->model.sort(TriageModel::Risk, Qt::DescendingOrder);
+            QSignalSpy rescored(&l->workbench, &Workbench::rescored);
+            l->workbench.setPolicy(policy);
+            QVERIFY(rescored.wait(10000));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!background.model.isRebuilding(), 5000);
+        QCOMPARE(background.rows(), inline_.rows());
+        // And the order is the new scoring's.
+        const risk::Scoring &s = background.workbench.scoring();
+        const std::vector<std::uint32_t> rows = background.rows();
+        for (std::size_t r = 1; r < rows.size(); ++r)
+            QVERIFY(s.risk(rows[r - 1]) >= s.risk(rows[r]));
+    }
+
     void openDuringRescoreUsesTheOpenPolicy()
     {
         Loaded l;

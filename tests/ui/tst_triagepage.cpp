@@ -1,20 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // TriagePage driven through its real widgets (typing, Enter, quick-filter buttons, row
 // clicks) over a Workbench loaded from a synthetic workspace.
+#include "advisorysource.h"
 #include "findingdetails.h"
+#include "layers/factscache.h"
 #include "risk/filter.h"
+#include "store/workspace.h"
 #include "triagemodel.h"
 #include "triagepage.h"
 #include "workbench.h"
 #include "workbenchfixture.h"
 
+#include <QDesktopServices>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPalette>
+#include <QRegularExpression>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QToolButton>
 
@@ -83,6 +92,66 @@ class TestTriagePage : public QObject
         QTest::keyClick(edit(), Qt::Key_Return);
     }
 
+    ui::AdvisorySource *advisories() const
+    {
+        return m_page->findChild<ui::AdvisorySource *>(QStringLiteral("advisories"));
+    }
+
+    // The first open finding (in table order) of vulnerability `id`.
+    int rowOfVuln(const QString &id) const
+    {
+        const risk::Facts &facts = m_workbench->facts();
+        for (int r = 0; r < model()->rowCount(); ++r)
+            if (QString::fromStdString(facts.vulns[facts.vuln[model()->findingAt(r)]].id) == id)
+                return r;
+        return -1;
+    }
+
+    // Every link of the details pane (hrefs, in document order, each once).
+    QStringList detailsLinks() const
+    {
+        QStringList hrefs;
+        for (QTextBlock b = details()->document()->begin(); b.isValid(); b = b.next())
+            for (auto it = b.begin(); !it.atEnd(); ++it)
+                if (it.fragment().charFormat().isAnchor() &&
+                    !it.fragment().charFormat().anchorHref().isEmpty()) // not a named anchor
+                    hrefs << it.fragment().charFormat().anchorHref();
+        hrefs.removeDuplicates();
+        return hrefs;
+    }
+
+    // Clicks the link to `href` in the details pane with the mouse.
+    void clickLink(const QString &href)
+    {
+        QTextCursor cursor;
+        for (QTextBlock b = details()->document()->begin(); b.isValid() && cursor.isNull();
+             b = b.next())
+            for (auto it = b.begin(); !it.atEnd(); ++it)
+                if (it.fragment().charFormat().anchorHref() == href) {
+                    cursor = QTextCursor(details()->document());
+                    cursor.setPosition(it.fragment().position() + 1);
+                    break;
+                }
+        QVERIFY2(!cursor.isNull(), qPrintable(href));
+        details()->setTextCursor(cursor);
+        details()->ensureCursorVisible();
+        const QPoint at = details()->cursorRect(cursor).center() - QPoint(2, 0);
+        QCOMPARE(details()->anchorAt(at), href);
+        QTest::mouseClick(details()->viewport(), Qt::LeftButton, {}, at);
+    }
+
+    // Blocks (paragraphs, list items) of the details pane holding `text`.
+    QStringList blocksWith(const QString &text) const
+    {
+        QStringList out;
+        for (QTextBlock b = details()->document()->begin(); b.isValid(); b = b.next())
+            if (b.text().contains(text))
+                out << b.text();
+        return out;
+    }
+
+    QList<QUrl> m_opened; // URLs the pane handed to QDesktopServices (see init())
+
     void clickRow(int row)
     {
         const QModelIndex index = model()->index(row, TriageModel::Vulnerability);
@@ -92,6 +161,9 @@ class TestTriagePage : public QObject
         QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, rect.center());
         QCOMPARE(view()->currentIndex().row(), row);
     }
+
+public Q_SLOTS:
+    void recordOpenedUrl(const QUrl &url) { m_opened << url; }
 
 private Q_SLOTS:
     void initTestCase()
@@ -128,6 +200,9 @@ private Q_SLOTS:
 
     void cleanup()
     {
+        for (const char *scheme : {"http", "https", "javascript", "data", "file"})
+            QDesktopServices::unsetUrlHandler(QLatin1String(scheme));
+        m_opened.clear();
         m_page.reset();
         m_workbench.reset();
     }
@@ -174,12 +249,17 @@ private Q_SLOTS:
         QVERIFY2(error()->text().contains(QStringLiteral("column")), qPrintable(error()->text()));
         QCOMPARE(rows(), before);
         QCOMPARE(count()->text(), countBefore);
-        QCOMPARE(model()->filterText(), QStringLiteral("(kev)")); // the last good filter
+        QCOMPARE(model()->filterText(), QStringLiteral("kev")); // the last good filter
 
         // Fixing the text hides the error again.
         typeFilter(QStringLiteral("severity >= medium"));
         QVERIFY(!error()->isVisible());
-        QCOMPARE(model()->filterText(), QStringLiteral("(severity >= medium)"));
+        QCOMPARE(model()->filterText(), QStringLiteral("severity >= medium"));
+        // With a quick filter the typed text is parenthesised.
+        QTest::mouseClick(button("quick_kev"), Qt::LeftButton);
+        QCOMPARE(model()->filterText(), QStringLiteral("(severity >= medium) and kev"));
+        QTest::mouseClick(button("quick_kev"), Qt::LeftButton);
+        QCOMPARE(model()->filterText(), QStringLiteral("severity >= medium"));
     }
 
     void invalidTypedFilterWithQuickFilterShowsError()
@@ -302,11 +382,234 @@ private Q_SLOTS:
         QStringList hrefs;
         for (QTextBlock b = details()->document()->begin(); b.isValid(); b = b.next())
             for (auto it = b.begin(); !it.atEnd(); ++it)
-                if (it.fragment().charFormat().isAnchor())
+                if (it.fragment().charFormat().isAnchor() &&
+                    !it.fragment().charFormat().anchorHref().isEmpty()) // not a named anchor
                     hrefs << it.fragment().charFormat().anchorHref();
         hrefs.removeDuplicates();
         QCOMPARE(hrefs.size(), 1);
         QCOMPARE(hrefs.at(0), ui::advisoryUrl(wf::kQuoteVuln));
+    }
+
+    // The advisory's title and description under the heading, cut with an in-page "more";
+    // its CWEs, alias and references (the first few, then all) as links.
+    void detailsShowTheAdvisory()
+    {
+        const int row = rowOfVuln(QStringLiteral("CVE-2025-0001"));
+        QVERIFY(row >= 0);
+        clickRow(row);
+        QString text = details()->toPlainText();
+        QVERIFY2(text.contains(wf::kLongTitle), qPrintable(text));
+        QVERIFY(text.contains(wf::kLongParagraphs.at(0)));
+        // Paragraph breaks survive: the first paragraph is a block of its own.
+        QCOMPARE(blocksWith(wf::kLongParagraphs.at(0).left(40)),
+                 QStringList{wf::kLongParagraphs.at(0)});
+        // Cut: the last paragraph is not shown until asked for.
+        QVERIFY(!text.contains(QStringLiteral("TAIL-OF-THE-DESCRIPTION")));
+        QStringList links = detailsLinks();
+        QVERIFY(links.contains(QLatin1String(ui::kDescriptionToggleLink)));
+        QVERIFY(links.contains(QStringLiteral("https://cwe.mitre.org/data/definitions/787.html")));
+        QVERIFY(text.contains(QStringLiteral("NVD-CWE-Other")));
+        QVERIFY(links.contains(ui::advisoryUrl(wf::kAlias)));
+        QVERIFY(links.contains(ui::advisoryUrl(QStringLiteral("CVE-2025-0001"))));
+        // 11 distinct references, sorted: the first 8 and a link to the rest.
+        const auto reference = [](int n) {
+            return QStringLiteral("https://example.org/advisories/%1")
+                .arg(n, 2, 10, QLatin1Char('0'));
+        };
+        for (int n = 1; n <= 8; ++n)
+            QVERIFY2(links.contains(reference(n)), qPrintable(reference(n)));
+        QVERIFY(!links.contains(reference(9)));
+        QVERIFY(links.contains(QLatin1String(ui::kReferencesToggleLink)));
+        QVERIFY(links.indexOf(reference(1)) < links.indexOf(reference(2)));
+
+        // The summary line jumps to the references at the end of the pane.
+        QVERIFY(links.contains(QLatin1String(ui::kReferencesJumpLink)));
+        clickLink(QLatin1String(ui::kReferencesJumpLink));
+        QVERIFY(details()->verticalScrollBar()->value() > 0);
+
+        // "more", clicked: the whole description, paragraphs kept, without reading again.
+        const int reads = advisories()->reads();
+        QVERIFY(reads > 0);
+        clickLink(QLatin1String(ui::kDescriptionToggleLink));
+        text = details()->toPlainText();
+        QVERIFY2(text.contains(wf::kLongParagraphs.at(2)), qPrintable(text));
+        for (const QString &paragraph : wf::kLongParagraphs) {
+            const QStringList blocks = blocksWith(paragraph.left(40));
+            QCOMPARE(blocks.size(), 1);
+            // Its own block, followed by at most the "less" link.
+            QVERIFY2(blocks.first().startsWith(paragraph) &&
+                         blocks.first().size() <= paragraph.size() + 6,
+                     qPrintable(blocks.first()));
+        }
+        // "show all": every reference once.
+        clickLink(QLatin1String(ui::kReferencesToggleLink));
+        links = detailsLinks();
+        for (int n = 1; n <= 11; ++n)
+            QVERIFY2(links.contains(reference(n)), qPrintable(reference(n)));
+        QCOMPARE(details()->toPlainText().count(QStringLiteral("advisories/03")), 1);
+        QCOMPARE(advisories()->reads(), reads);
+        QVERIFY(m_opened.isEmpty()); // in-page links open nothing
+
+        // A web link goes to the desktop.
+        QDesktopServices::setUrlHandler(QStringLiteral("https"), this, "recordOpenedUrl");
+        clickLink(reference(4));
+        QCOMPARE(m_opened, QList<QUrl>{QUrl(reference(4))});
+
+        // Another finding starts with the description cut again.
+        clickRow(row == 0 ? 1 : 0);
+        clickRow(row);
+        QVERIFY(!details()->toPlainText().contains(QStringLiteral("TAIL-OF-THE-DESCRIPTION")));
+    }
+
+    // Scan text in the advisory is shown as text: markup escaped, quotes kept, and only
+    // http(s) references are links.
+    void hostileAdvisoryIsEscaped()
+    {
+        const int row = rowOfVuln(wf::kHostileVuln);
+        QVERIFY(row >= 0);
+        clickRow(row);
+        const QString text = details()->toPlainText();
+        QVERIFY2(text.contains(wf::kHostileDescription), qPrintable(text));
+        QVERIFY(text.contains(wf::kHostileTitle));
+        for (const QString &url : {wf::kJavascriptUrl, wf::kDataUrl, wf::kFileUrl, wf::kQuotedUrl})
+            QVERIFY2(text.contains(url), qPrintable(url));
+        QVERIFY(text.contains(QStringLiteral("CWE-79\"><img src=x>")));
+        const QString shown = details()->toHtml();
+        QVERIFY(!shown.contains(QStringLiteral("<script"), Qt::CaseInsensitive));
+        QVERIFY(!shown.contains(QStringLiteral("<img"), Qt::CaseInsensitive));
+        QVERIFY(!shown.contains(QStringLiteral("onerror=\""), Qt::CaseInsensitive));
+
+        // The links are exactly these: the advisory, CWE-79, the two web references (and the
+        // pane's own in-page links).
+        QStringList links = detailsLinks();
+        const QStringList inPage = links.filter(QRegularExpression(QStringLiteral("^#")));
+        QCOMPARE(inPage, QStringList{QLatin1String(ui::kReferencesJumpLink)});
+        for (const QString &href : inPage)
+            links.removeAll(href);
+        links.sort();
+        QStringList expected{ui::advisoryUrl(wf::kHostileVuln),
+                             QStringLiteral("https://cwe.mitre.org/data/definitions/79.html"),
+                             QUrl(wf::kQuotedUrl).toString(QUrl::FullyEncoded),
+                             wf::kSafeUrl};
+        expected.sort();
+        QCOMPARE(links, expected);
+        for (const QString &href : links) {
+            QVERIFY2(href.startsWith(QStringLiteral("https://")), qPrintable(href));
+            QVERIFY2(!href.contains(u'"') && !href.contains(u'<') && !href.contains(u'>'),
+                     qPrintable(href));
+        }
+
+        // The HTML itself, for a finding of this vulnerability.
+        const risk::Facts &facts = m_workbench->facts();
+        const std::uint32_t f = model()->findingAt(row);
+        store::Advisory a;
+        a.id = wf::kHostileVuln.toStdString();
+        a.title = wf::kHostileTitle.toStdString();
+        a.description = wf::kHostileDescription.toStdString();
+        a.urls = {wf::kJavascriptUrl.toStdString(), wf::kDataUrl.toStdString()};
+        a.aliases = {"x\" onclick=\"alert(5)"};
+        ui::AdvisoryDisplay display;
+        display.advisory = &a;
+        const QString html = ui::findingDetailsHtml(*m_workbench, f, display);
+        QCOMPARE(QString::fromStdString(facts.vulns[facts.vuln[f]].id), wf::kHostileVuln);
+        QVERIFY(!html.contains(QStringLiteral("<script")));
+        QVERIFY(!html.contains(QStringLiteral("<img")));
+        QVERIFY(!html.contains(QStringLiteral("<b onmouseover")));
+        QVERIFY(!html.contains(QStringLiteral("href=\"javascript"), Qt::CaseInsensitive));
+        QVERIFY(!html.contains(QStringLiteral("href=\"data"), Qt::CaseInsensitive));
+        QVERIFY(!html.contains(QStringLiteral("\" onclick")));
+        QVERIFY(html.contains(QStringLiteral("&lt;script&gt;alert('description')")));
+
+        // Whatever reaches the click handler, only web links are opened.
+        for (const char *scheme : {"http", "https", "javascript", "data", "file"})
+            QDesktopServices::setUrlHandler(QLatin1String(scheme), this, "recordOpenedUrl");
+        for (const QString &url : {wf::kJavascriptUrl, wf::kDataUrl, wf::kFileUrl})
+            Q_EMIT details()->anchorClicked(QUrl(url));
+        QVERIFY(m_opened.isEmpty());
+        Q_EMIT details()->anchorClicked(QUrl(wf::kSafeUrl));
+        QCOMPARE(m_opened, QList<QUrl>{QUrl(wf::kSafeUrl)});
+        QCOMPARE(ui::webLink(wf::kJavascriptUrl), QString());
+        QCOMPARE(ui::webLink(QStringLiteral(" JavaScript:alert(1)")), QString());
+        QCOMPARE(ui::webLink(QStringLiteral("https:no-host")), QString());
+        QCOMPARE(ui::webLink(QStringLiteral("HTTPS://Example.com/a b")),
+                 QStringLiteral("https://example.com/a%20b"));
+    }
+
+    // Links stay readable on a dark palette that keeps the default (dark blue) link colour.
+    void linksAreReadableOnDarkPalettes()
+    {
+        QPalette light;
+        light.setColor(QPalette::Base, Qt::white);
+        light.setColor(QPalette::Link, QColor(0x00, 0x00, 0xff));
+        QCOMPARE(ui::detailsStyleSheet(light), QStringLiteral("a { color: #0000ff; }"));
+        QPalette dark = light;
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        const QString sheet = ui::detailsStyleSheet(dark);
+        QVERIFY2(!sheet.contains(QStringLiteral("#0000ff")), qPrintable(sheet));
+        dark.setColor(QPalette::Link, QColor(0x1d, 0x99, 0xf3)); // a dark theme's own: kept
+        QCOMPARE(ui::detailsStyleSheet(dark), QStringLiteral("a { color: #1d99f3; }"));
+    }
+
+    // Reading advisories leaves the workspace's files as they were, so the workbench's
+    // facts cache (keyed on them) stays valid: with the workspace loaded, with an importer's
+    // connection open, and while loading (when nothing is read at all).
+    void advisoryLookupsLeaveTheWorkspaceAlone()
+    {
+        const std::string db = m_db.toStdString();
+        const std::string before = layers::workspaceStateKey(db);
+        QVERIFY(!before.empty());
+        QVERIFY(!QFileInfo::exists(m_db + QStringLiteral("-wal")));
+        const int reads = advisories()->reads();
+        QStringList seen;
+        for (int r = 0; r < model()->rowCount() && seen.size() < 5; ++r) {
+            const risk::Facts &facts = m_workbench->facts();
+            const QString id =
+                QString::fromStdString(facts.vulns[facts.vuln[model()->findingAt(r)]].id);
+            if (seen.contains(id))
+                continue;
+            seen << id;
+            clickRow(r);
+            QVERIFY(details()->toPlainText().contains(id));
+        }
+        QCOMPARE(advisories()->reads(), reads + 5);
+        QCOMPARE(layers::workspaceStateKey(db), before);
+        QVERIFY(!QFileInfo::exists(m_db + QStringLiteral("-wal")));
+        QVERIFY(!QFileInfo::exists(m_db + QStringLiteral("-shm")));
+        // Seen before: from memory.
+        clickRow(rowOfVuln(seen.first()));
+        QCOMPARE(advisories()->reads(), reads + 5);
+
+        // With another connection open (an import running).
+        const QString other =
+            seen.first() == QLatin1String("CVE-2025-0001") ? seen.at(1) : seen.first();
+        clickRow(rowOfVuln(other)); // from memory; CVE-2025-0001 is not the current row
+        QCOMPARE(advisories()->reads(), reads + 5);
+        {
+            auto writer = store::Workspace::open(db);
+            QVERIFY(writer);
+            QVERIFY((*writer)->count("finding") > 0);
+            QVERIFY(QFileInfo::exists(m_db + QStringLiteral("-wal")));
+            const std::string busy = layers::workspaceStateKey(db);
+            advisories()->clear();
+            clickRow(rowOfVuln(QStringLiteral("CVE-2025-0001")));
+            QVERIFY(details()->toPlainText().contains(wf::kLongTitle));
+            QCOMPARE(advisories()->reads(), reads + 6);
+            QCOMPARE(layers::workspaceStateKey(db), busy);
+        }
+        QCOMPARE(layers::workspaceStateKey(db), before);
+
+        // While the workbench loads, nothing is read; a load drops what was kept.
+        QSignalSpy loaded(m_workbench.get(), &Workbench::loaded);
+        m_workbench->reload();
+        const ui::AdvisorySource::Lookup pending = advisories()->lookup("CVE-2025-0001");
+        QVERIFY(pending.pending && !pending.advisory && pending.error.isEmpty());
+        QCOMPARE(advisories()->reads(), reads + 6);
+        QVERIFY(loaded.wait(10000));
+        QTRY_COMPARE(model()->rowCount(), 50);
+        clickRow(rowOfVuln(QStringLiteral("CVE-2025-0001")));
+        QVERIFY(details()->toPlainText().contains(wf::kLongTitle));
+        QCOMPARE(advisories()->reads(), reads + 7);
+        QCOMPARE(layers::workspaceStateKey(db), before);
     }
 
     // The details pane shows the current finding's current scores: after a what-if

@@ -13,7 +13,10 @@
 //   * one finding suppressed (image 2's CVE-2025-0099 in ExperimentalModifiedFindings);
 //   * optionally (hostile = true) an image 8 whose package is named
 //     `<script>alert(1)</script>` (CVE-2025-6666), and a finding whose vulnerability id
-//     holds a single quote (kQuoteVuln).
+//     holds a single quote (kQuoteVuln);
+//   * advisory text (advisories()) for CVE-2025-0001 (a title, a description long enough to
+//     be cut, 11 distinct references, CWEs, an alias) and, when hostile, for CVE-2025-6666
+//     (markup and quotes in every field, javascript:, data: and file: references).
 
 #include "fleet.h"
 #include "store/importrunner.h"
@@ -24,6 +27,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -86,6 +90,101 @@ inline QList<fleet::Vuln> vulnsOf(int n)
         if ((i + n) % 3 != 0 || i == 0)
             out << all.at(i);
     return out;
+}
+
+// CVE-2025-0001's advisory text.
+inline const QString kLongTitle =
+    QStringLiteral("openssl: buffer overflow in X.509 certificate name checks");
+inline const QStringList kLongParagraphs = {
+    QStringLiteral(
+        "A buffer overrun can be triggered in X.509 certificate verification, specifically in "
+        "name constraint checking. Note that this occurs after certificate chain signature "
+        "verification and requires either a CA to have signed the malicious certificate or for "
+        "the application to continue certificate verification despite failure to construct a "
+        "path to a trusted issuer."),
+    QStringLiteral(
+        "An attacker can craft a malicious email address to overflow four attacker-controlled "
+        "bytes on the stack. This buffer overflow could result in a crash (causing a denial of "
+        "service) or potentially remote code execution. Many platforms implement stack "
+        "overflow protections which would mitigate against the risk of remote code execution."),
+    QStringLiteral("In a TLS client, this can be triggered by connecting to a malicious server. "
+                   "In a TLS server, this can be triggered if the server requests client "
+                   "authentication and a malicious client connects. TAIL-OF-THE-DESCRIPTION"),
+};
+inline const QString kAlias = QStringLiteral("GHSA-abcd-efgh-ijkl");
+// CVE-2025-0001's references, as reported (unsorted, one repeated with stray spaces).
+inline QStringList longReferences()
+{
+    QStringList refs;
+    for (int i = 11; i >= 1; --i)
+        refs << QStringLiteral("https://example.org/advisories/%1").arg(i, 2, 10, QLatin1Char('0'));
+    refs << QStringLiteral("  https://example.org/advisories/03 ");
+    return refs;
+}
+
+// CVE-2025-6666's advisory text: markup and quotes everywhere.
+inline const QString kHostileTitle = QStringLiteral("<b onmouseover=\"alert(2)\">bold</b> 'title'");
+inline const QString kHostileDescription = QStringLiteral(
+    "<script>alert('description')</script> <img src=x onerror=\"alert(1)\"> \"double\" "
+    "'single' & <a href=\"javascript:alert(4)\">click</a>");
+inline const QString kJavascriptUrl = QStringLiteral("javascript:alert(document.cookie)");
+inline const QString kDataUrl =
+    QStringLiteral("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==");
+inline const QString kFileUrl = QStringLiteral("file:///etc/passwd");
+inline const QString kQuotedUrl =
+    QStringLiteral("https://example.com/x?a=1&b=\"><script>alert(3)</script>");
+inline const QString kSafeUrl = QStringLiteral("https://safe.example/advisory");
+
+// The advisory fields a Trivy vulnerability object gets, by id.
+inline QMap<QString, QJsonObject> advisories()
+{
+    return {
+        {QStringLiteral("CVE-2025-0001"),
+         QJsonObject{
+             {QStringLiteral("Title"), kLongTitle},
+             {QStringLiteral("Description"), kLongParagraphs.join(QStringLiteral("\n\n"))},
+             {QStringLiteral("References"), QJsonArray::fromStringList(longReferences())},
+             {QStringLiteral("CweIDs"),
+              QJsonArray{QStringLiteral("CWE-787"), QStringLiteral("NVD-CWE-Other")}},
+             {QStringLiteral("VendorIDs"), QJsonArray{kAlias}},
+             {QStringLiteral("LastModifiedDate"), QStringLiteral("2025-02-03T00:00:00Z")},
+         }},
+        {kHostileVuln,
+         QJsonObject{
+             {QStringLiteral("Title"), kHostileTitle},
+             {QStringLiteral("Description"), kHostileDescription},
+             {QStringLiteral("References"),
+              QJsonArray{kJavascriptUrl, kDataUrl, kFileUrl, kQuotedUrl, kSafeUrl}},
+             {QStringLiteral("CweIDs"),
+              QJsonArray{QStringLiteral("CWE-79"), QStringLiteral("CWE-79\"><img src=x>")}},
+         }},
+    };
+}
+
+// `report` (a Trivy report) with advisories() merged into its vulnerabilities.
+inline std::string withAdvisories(const std::string &report)
+{
+    const QMap<QString, QJsonObject> extra = advisories();
+    QJsonObject root = QJsonDocument::fromJson(QByteArray::fromStdString(report)).object();
+    QJsonArray results = root.value(QStringLiteral("Results")).toArray();
+    for (qsizetype r = 0; r < results.size(); ++r) {
+        QJsonObject result = results.at(r).toObject();
+        QJsonArray vulns = result.value(QStringLiteral("Vulnerabilities")).toArray();
+        for (qsizetype v = 0; v < vulns.size(); ++v) {
+            QJsonObject vuln = vulns.at(v).toObject();
+            const auto fields =
+                extra.find(vuln.value(QStringLiteral("VulnerabilityID")).toString());
+            if (fields == extra.end())
+                continue;
+            for (auto it = fields->begin(); it != fields->end(); ++it)
+                vuln.insert(it.key(), it.value());
+            vulns.replace(v, vuln);
+        }
+        result.insert(QStringLiteral("Vulnerabilities"), vulns);
+        results.replace(r, result);
+    }
+    root.insert(QStringLiteral("Results"), results);
+    return QJsonDocument(root).toJson().toStdString();
 }
 
 inline QString writeFile(const QString &path, const std::string &content)
@@ -194,17 +293,18 @@ inline QString buildWorkspace(const QTemporaryDir &dir, bool hostile = false)
     QStringList files;
     for (int n = 1; n <= 7; ++n)
         files << write(QStringLiteral("t%1.json").arg(n),
-                       n == 2 ? trivyWithSuppressed(n, vulnsOf(n), suppressed)
-                              : fleet::trivy(n, vulnsOf(n)));
+                       withAdvisories(n == 2 ? trivyWithSuppressed(n, vulnsOf(n), suppressed)
+                                             : fleet::trivy(n, vulnsOf(n))));
     if (hostile)
-        files << write(QStringLiteral("t8.json"),
-                       fleet::trivy(8,
-                                    {fleet::Vuln{kHostileVuln,
-                                                 kHostilePackage,
-                                                 QStringLiteral("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/"
-                                                                "S:U/C:H/I:H/A:H"),
-                                                 4},
-                                     fleet::Vuln{kQuoteVuln, QStringLiteral("libquote")}}));
+        files << write(
+            QStringLiteral("t8.json"),
+            withAdvisories(fleet::trivy(8,
+                                        {fleet::Vuln{kHostileVuln,
+                                                     kHostilePackage,
+                                                     QStringLiteral("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/"
+                                                                    "S:U/C:H/I:H/A:H"),
+                                                     4},
+                                         fleet::Vuln{kQuoteVuln, QStringLiteral("libquote")}})));
     files << write(QStringLiteral("pods.json"), fleet::pods())
           << write(QStringLiteral("svc.json"), fleet::services())
           << write(QStringLiteral("ing.json"), fleet::ingresses())

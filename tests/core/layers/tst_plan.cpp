@@ -281,6 +281,34 @@ private Q_SLOTS:
             if (a.kind != layers::ActionKind::NoFix)
                 removable += a.riskRemoved;
         QVERIFY(std::abs(removable - plan.riskRemovable) < 0.0015);
+
+        // Scoped to the findings a filter selects: only those join actions, actions left
+        // empty go, the totals count the scope, and the actions are the unscoped ones cut
+        // down (same kinds and targets).
+        std::vector<bool> scope(fl.facts.size(), false);
+        for (std::uint32_t f : select("basefix or package = \"zlib\""))
+            scope[f] = true;
+        const layers::RemediationPlan scoped =
+            layers::buildPlan(scoring, fl.layers, fl.bases, flags, scope);
+        std::multiset<std::uint32_t> inScoped;
+        for (const auto &a : scoped.actions) {
+            QVERIFY(!a.findings.empty());
+            inScoped.insert(a.findings.begin(), a.findings.end());
+            const auto *full = actionHolding(plan, a.findings.front());
+            QCOMPARE(a.kind, full->kind);
+            QCOMPARE(a.target, full->target);
+        }
+        int openInScope = 0;
+        for (std::size_t f = 0; f < fl.facts.size(); ++f) {
+            const bool expected = scope[f] && scoring.isOpen(f);
+            openInScope += expected;
+            QCOMPARE(int(inScoped.count(std::uint32_t(f))), expected ? 1 : 0);
+        }
+        QCOMPARE(scoped.totals.openFindings, openInScope);
+        QCOMPARE(scoped.totals.images, 2); // app1 and app2 hold them
+        QVERIFY(scoped.actions.size() < plan.actions.size());
+        for (std::size_t i = 0; i < scoped.actions.size(); ++i)
+            QCOMPARE(scoped.actions[i].rank, std::uint32_t(i + 1));
     }
 
     void order()

@@ -727,6 +727,23 @@ private Q_SLOTS:
         QCOMPARE(joined(risk::sortRows(source, {0, 1, 2, 3}, desc)), QByteArray("2,0,3,1"));
         QCOMPARE(joined(risk::sortRows(source, {0, 1, 2, 3}, asc)), QByteArray("3,0,2,1"));
     }
+
+    void sortByKey()
+    {
+        // Narrow keys (packed sort), ties in incoming order both ways.
+        const std::vector<std::uint64_t> narrow = {5, 1, 5, 0, 1};
+        QCOMPARE(joined(risk::sortByKey({0, 1, 2, 3, 4}, narrow, false)), QByteArray("3,1,4,0,2"));
+        QCOMPARE(joined(risk::sortByKey({4, 3, 2, 1, 0}, narrow, false)), QByteArray("3,4,1,2,0"));
+        QCOMPARE(joined(risk::sortByKey({0, 1, 2, 3, 4}, narrow, true)), QByteArray("0,2,1,4,3"));
+        // A subset of the rows, and keys spreading over more than 32 bits (pair sort).
+        const std::uint64_t big = std::uint64_t(1) << 40;
+        const std::vector<std::uint64_t> wide = {big, 0, big | 1, 5, ~std::uint64_t(0)};
+        QCOMPARE(joined(risk::sortByKey({0, 1, 2, 3, 4}, wide, false)), QByteArray("1,3,0,2,4"));
+        QCOMPARE(joined(risk::sortByKey({2, 0, 4}, wide, true)), QByteArray("4,2,0"));
+        // Keys differing only above bit 32 (nothing in the low word to sort by).
+        const std::vector<std::uint64_t> high = {3 * big, big, 2 * big};
+        QCOMPARE(joined(risk::sortByKey({0, 1, 2}, high, false)), QByteArray("1,2,0"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFilter)

@@ -15,6 +15,8 @@
 #include "risk/engine.h"
 #include "risk/facts.h"
 #include "risk/policy.h"
+#include "risk/scoredrows.h"
+#include "risk/sortspec.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -640,6 +642,9 @@ private Q_SLOTS:
 
     // Severity matrix.
     void severityMatrix();
+
+    // Sorting: the integer fast path orders exactly like the double path.
+    void ordinalKeysSortLikeNumbers();
 
     // Policy files.
     void defaultPresetMatchesStruct();
@@ -2841,6 +2846,85 @@ void TestRiskEngine::policySyntaxError()
     QVERIFY(!q.hasValue());
     QVERIFY2(QString::fromStdString(q.error()).startsWith(QStringLiteral("line 1, column ")),
              q.error().c_str());
+}
+
+// The rows of `inner` without its ordinalKeys() fast path: every sort reads number().
+class NumbersOnly final : public RowSource
+{
+public:
+    explicit NumbersOnly(const RowSource &inner)
+        : m_inner(inner)
+    {}
+    std::size_t rowCount() const override { return m_inner.rowCount(); }
+    double number(Field field, std::size_t row) const override
+    {
+        return m_inner.number(field, row);
+    }
+    std::string_view text(Field field, std::size_t row) const override
+    {
+        return m_inner.text(field, row);
+    }
+
+private:
+    const RowSource &m_inner;
+};
+
+void TestRiskEngine::ordinalKeysSortLikeNumbers()
+{
+    // A fleet with many ties (few images, EPSS values, ages) and runtime variety, scored
+    // with EPSS proof-of-concept low enough that every SSVC branch occurs.
+    const Fleet fl = makeFleet(77031, 40, 900, 20000);
+    Policy policy = defaultPolicy();
+    policy.epssProofOfConcept = 0.05;
+    const Scoring s = Scoring::compute(fl.facts(), policy);
+    const ScoredRows fast(s);
+    const NumbersOnly slow(fast);
+    std::uint64_t probe = 0;
+    std::vector<std::uint32_t> someRows{0};
+    int withFastPath = 0;
+    // Incoming orders: the ranking, and a shuffled one (ties keep it in both paths).
+    std::vector<std::uint32_t> shuffled = s.ranking();
+    std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(5));
+    for (int i = 0; i < FieldCount; ++i) {
+        const Field field = Field(i);
+        if (fieldInfo(field).type == FieldType::Text)
+            continue;
+        if (fast.ordinalKeys(field, someRows, {&probe, 1}))
+            ++withFastPath;
+        for (const bool descending : {false, true}) {
+            for (const std::vector<std::uint32_t> *incoming :
+                 {&s.ranking(), &std::as_const(shuffled)}) {
+                const SortKey key{field, descending};
+                const auto a = sortRows(fast, *incoming, {&key, 1});
+                const auto b = sortRows(slow, *incoming, {&key, 1});
+                QVERIFY2(a == b,
+                         qPrintable(QStringLiteral("%1 %2")
+                                        .arg(qs(fieldInfo(field).name))
+                                        .arg(descending ? QStringLiteral("desc")
+                                                        : QStringLiteral("asc"))));
+                // And the order is really sorted by number().
+                for (std::size_t r = 1; r < a.size(); ++r) {
+                    const double before = fast.number(field, a[r - 1]);
+                    const double after = fast.number(field, a[r]);
+                    QVERIFY(descending ? before >= after : before <= after);
+                }
+            }
+        }
+    }
+    // The fast path covers the table's numeric columns.
+    QCOMPARE(withFastPath, 9);
+    // Several keys mixing both paths and a text field.
+    const std::vector<SortKey> keys{
+        {Field::Decision, true}, {Field::Image, false}, {Field::Epss, true}, {Field::Days, false}};
+    QVERIFY(sortRows(fast, shuffled, keys) == sortRows(slow, shuffled, keys));
+    // A few rows only (keys are then read per position, not per row).
+    std::vector<std::uint32_t> few;
+    for (std::size_t i = 0; i < shuffled.size(); i += 7)
+        few.push_back(shuffled[i]);
+    const auto sortedFew = sortRows(fast, few, keys);
+    QCOMPARE(sortedFew.size(), few.size());
+    QVERIFY(sortedFew == sortRows(slow, few, keys));
+    QVERIFY(std::is_permutation(sortedFew.begin(), sortedFew.end(), few.begin()));
 }
 
 QTEST_GUILESS_MAIN(TestRiskEngine)

@@ -2,6 +2,7 @@
 // The workspace: snapshots, history (first seen / resolved), deduplication, idempotence.
 
 #include "ingest/reader.h"
+#include "layers/factscache.h"
 #include "store/importrunner.h"
 #include "store/workspace.h"
 #include "synthetic.h"
@@ -9,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <map>
@@ -37,6 +39,39 @@ std::map<std::string, store::FindingRow> byVuln(const std::vector<store::Finding
 std::int64_t ts(const char *iso)
 {
     return *parseTimestamp(iso);
+}
+
+// A Trivy report of image 77 with one finding of CVE-2024-1000 whose vulnerability object
+// also has `fields` (JSON members: Title, Description, References, …).
+std::string advisoryReport(const char *createdAt, const char *fields)
+{
+    return std::string(R"json({"SchemaVersion":2,"CreatedAt":")json") + createdAt +
+           R"json(","ArtifactName":"registry.example/adv:1.0","ArtifactType":"container_image",
+"Metadata":{"ImageID":")json" +
+           synthetic::digestOf(77).toStdString() + R"json(","OS":{"Family":"debian","Name":"12.5"}},
+"Results":[{"Target":"adv (debian 12.5)","Class":"os-pkgs","Type":"debian","Vulnerabilities":[
+{"VulnerabilityID":"CVE-2024-1000","PkgName":"libx","InstalledVersion":"1.0","Severity":"HIGH",)json" +
+           fields + "}]}]}";
+}
+
+// CVE-2024-1000 as two reports describe it.
+constexpr const char *kFirstAdvisory =
+    "\"Title\":\"libx: heap overflow\",\"Description\":\"First.\\n\\nSecond <b>x</b>.\","
+    "\"PublishedDate\":\"2024-02-01T00:00:00Z\",\"LastModifiedDate\":\"2024-03-01T00:00:00Z\","
+    "\"PrimaryURL\":\"https://nvd.nist.gov/vuln/detail/CVE-2024-1000\","
+    "\"References\":[\"https://b.example/2\",\" https://a.example/1 \","
+    "\"https://nvd.nist.gov/vuln/detail/CVE-2024-1000\",\"javascript:alert(1)\",\"\"],"
+    "\"CweIDs\":[\"CWE-787\",\"NVD-CWE-Other\",\"CWE-20\"],"
+    "\"VendorIDs\":[\"GHSA-aaaa-bbbb-cccc\",\"DSA-1000-1\"]";
+constexpr const char *kLaterAdvisory =
+    "\"Title\":\"another title\",\"Description\":\"Another.\","
+    "\"LastModifiedDate\":\"2024-05-01T00:00:00Z\","
+    "\"References\":[\"https://a.example/1\",\"https://c.example/3\"],"
+    "\"CweIDs\":[\"CWE-119\",\"CWE-20\"]";
+
+bool exists(const std::string &path)
+{
+    return QFileInfo::exists(QString::fromStdString(path));
 }
 
 } // namespace
@@ -339,6 +374,125 @@ private Q_SLOTS:
         QCOMPARE(lenient.failures.size(), std::size_t(1));
         QVERIFY(QString::fromStdString(lenient.failures[0].error).contains(bad));
         QCOMPARE(ws->count("finding"), 1);
+    }
+
+    // What the reports said about a vulnerability, merged over imports: the first title and
+    // description, every reference once (trimmed, sorted), CWEs by number, aliases.
+    void advisoryText()
+    {
+        const std::string first = advisoryReport("2025-01-10T10:00:00Z", kFirstAdvisory);
+        const std::string later = advisoryReport("2025-02-10T10:00:00Z", kLaterAdvisory);
+        auto ws = store::Workspace::open(m_path);
+        QVERIFY(ws);
+        QVERIFY((*ws)->import({read("first.json", first)}, {}));
+        QVERIFY((*ws)->import({read("later.json", later)}, {}));
+
+        const auto advisory = (*ws)->advisory("CVE-2024-1000");
+        QVERIFY2(advisory, advisory ? "" : advisory.error().c_str());
+        QVERIFY(advisory->has_value());
+        const store::Advisory &a = **advisory;
+        QCOMPARE(a.id, std::string("CVE-2024-1000"));
+        QCOMPARE(a.title, std::string("libx: heap overflow"));
+        QCOMPARE(a.description, std::string("First.\n\nSecond <b>x</b>."));
+        QCOMPARE(a.published, ts("2024-02-01T00:00:00Z"));
+        QCOMPARE(a.lastModified, ts("2024-05-01T00:00:00Z"));
+        const std::vector<std::string> urls{"https://a.example/1",
+                                            "https://b.example/2",
+                                            "https://c.example/3",
+                                            "https://nvd.nist.gov/vuln/detail/CVE-2024-1000",
+                                            "javascript:alert(1)"};
+        QCOMPARE(a.urls, urls);
+        const std::vector<std::string> cwes{"CWE-20", "CWE-119", "CWE-787", "NVD-CWE-Other"};
+        QCOMPARE(a.cwes, cwes);
+        const std::vector<std::string> aliases{"DSA-1000-1", "GHSA-aaaa-bbbb-cccc"};
+        QCOMPARE(a.aliases, aliases);
+
+        const auto unknown = (*ws)->advisory("CVE-1999-0001");
+        QVERIFY(unknown);
+        QVERIFY(!unknown->has_value());
+    }
+
+    // A read-only workspace reads what a writable one does, writes nothing, creates nothing,
+    // and leaves the files the facts cache is keyed on as it found them: with no -wal (a
+    // SQLITE_OPEN_READONLY connection would leave a new one behind), with another
+    // connection's -wal, and with one left by a connection that did not clean up.
+    void readOnlyLeavesTheWorkspaceAsFound()
+    {
+        QVERIFY(!store::Workspace::openReadOnly(m_path));
+        QVERIFY(!exists(m_path)); // not created
+        const std::string first =
+            advisoryReport("2025-01-10T10:00:00Z", "\"Description\":\"Text.\"");
+        const std::string later = advisoryReport("2025-02-10T10:00:00Z", "\"Title\":\"T\"");
+        {
+            auto ws = store::Workspace::open(m_path);
+            QVERIFY(ws);
+            QVERIFY((*ws)->import({read("first.json", first)}, {}));
+        }
+        QVERIFY(!exists(m_path + "-wal"));
+        const std::string idle = layers::workspaceStateKey(m_path);
+        QVERIFY(!idle.empty());
+        const auto readAll = [&] {
+            for (int i = 0; i < 3; ++i) {
+                auto ro = store::Workspace::openReadOnly(m_path);
+                QVERIFY2(ro, ro ? "" : ro.error().c_str());
+                const auto a = (*ro)->advisory("CVE-2024-1000");
+                QVERIFY(a && a->has_value());
+                QCOMPARE((*a)->description, std::string("Text."));
+                QVERIFY((*ro)->findings(-1)); // other reads work too
+            }
+        };
+        readAll();
+        QCOMPARE(layers::workspaceStateKey(m_path), idle);
+        QVERIFY(!exists(m_path + "-wal"));
+        QVERIFY(!exists(m_path + "-shm"));
+
+        // Nothing writes through it.
+        {
+            auto ro = store::Workspace::openReadOnly(m_path);
+            QVERIFY(ro);
+            const auto images = (*ro)->imageLayers();
+            QVERIFY(images && !images->empty());
+            QVERIFY(!(*ro)->setBaseOverride(images->front().id, "debian:12", 3));
+            QVERIFY(!(*ro)->import({read("later.json", later)}, {}));
+        }
+        QCOMPARE(layers::workspaceStateKey(m_path), idle);
+
+        // While another connection has it open (and has written to its -wal).
+        {
+            auto writer = store::Workspace::open(m_path);
+            QVERIFY(writer);
+            const auto images = (*writer)->imageLayers();
+            QVERIFY(images && (*writer)->setBaseOverride(images->front().id, "debian:12", 3));
+            QVERIFY(exists(m_path + "-wal"));
+            const std::string busy = layers::workspaceStateKey(m_path);
+            readAll();
+            QCOMPARE(layers::workspaceStateKey(m_path), busy);
+        }
+
+        // A -wal with content that no connection cleaned up (a crash): read, never
+        // checkpointed or removed.
+        const QString wal = QString::fromStdString(m_path + "-wal");
+        {
+            auto writer = store::Workspace::open(m_path);
+            QVERIFY(writer);
+            const auto images = (*writer)->imageLayers();
+            QVERIFY(images && (*writer)->clearBaseOverride(images->front().id));
+            QVERIFY(QFile::copy(wal, wal + QStringLiteral(".copy")));
+        }
+        QVERIFY(!exists(m_path + "-wal")); // the writer checkpointed and removed it
+        QVERIFY(QFile::rename(wal + QStringLiteral(".copy"), wal));
+        QVERIFY(QFileInfo(wal).size() > 0);
+        const std::string leftover = layers::workspaceStateKey(m_path);
+        readAll();
+        QCOMPARE(layers::workspaceStateKey(m_path), leftover);
+
+        // Not a workspace: refused.
+        const std::string text = m_path + ".txt";
+        QFile f(QString::fromStdString(text));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("this is not a database, just text that is long enough to not be empty.......");
+        f.close();
+        QVERIFY(!store::Workspace::openReadOnly(text));
     }
 
 private:

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "severitystyle.h"
+#include "style.h"
 
 #include <QCoreApplication>
 
-namespace patchwise::ui {
+namespace patchwise::report {
 
 QColor severityColor(model::Severity severity)
 {
@@ -107,4 +107,4 @@ QString factorTitle(risk::Factor factor)
     return {};
 }
 
-} // namespace patchwise::ui
+} // namespace patchwise::report
