@@ -655,6 +655,22 @@ int Workspace::userVersion() const
     return q.step() ? int(q.integer(0)) : -1;
 }
 
+namespace {
+
+// A connection to `path` (flags besides NOMUTEX from the caller), or the error naming it.
+Result<sqlite3 *> openHandle(const std::string &path, int flags)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        std::string message = db ? lastError(db) : std::string("out of memory");
+        sqlite3_close(db);
+        return fail(path + ": cannot open workspace: " + message);
+    }
+    return db;
+}
+
+} // namespace
+
 Result<std::unique_ptr<Workspace>> Workspace::open(const std::string &path, int upToVersion)
 {
     // No global memory statistics: they put a mutex around every allocation SQLite makes.
@@ -663,16 +679,10 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string &path, int 
         return true;
     }();
     (void)configured;
-    sqlite3 *db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(),
-                                   &db,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
-    if (rc != SQLITE_OK) {
-        std::string message = db ? lastError(db) : std::string("out of memory");
-        sqlite3_close(db);
-        return fail(path + ": cannot open workspace: " + message);
-    }
+    auto handle = openHandle(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (!handle)
+        return Unexpected{handle.error()};
+    sqlite3 *db = *handle;
     std::unique_ptr<Workspace> ws(new Workspace(db));
     sqlite3_busy_timeout(db, 5000);
     // Not a workspace at all (some other file)? SQLite only notices on first read.
@@ -705,17 +715,10 @@ Result<std::unique_ptr<Workspace>> Workspace::openReadOnly(const std::string &pa
     // full load notices (a missed facts cache, never stale data).
     std::error_code ec;
     const bool walExists = std::filesystem::exists(path + "-wal", ec);
-    sqlite3 *db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(),
-                                   &db,
-                                   (walExists ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-                                       SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
-    if (rc != SQLITE_OK) {
-        std::string message = db ? lastError(db) : std::string("out of memory");
-        sqlite3_close(db);
-        return fail(path + ": cannot open workspace: " + message);
-    }
+    auto handle = openHandle(path, walExists ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
+    if (!handle)
+        return Unexpected{handle.error()};
+    sqlite3 *db = *handle;
     std::unique_ptr<Workspace> ws(new Workspace(db));
     // Readers wait only while another connection checkpoints on close or recovers the WAL.
     sqlite3_busy_timeout(db, 50);

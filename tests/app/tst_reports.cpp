@@ -75,6 +75,17 @@ class TestReports : public QObject
         return {QStringLiteral("--db"), m_db, QStringLiteral("--now"), QLatin1String(kNow)};
     }
 
+    // `plan --format pdf --out FILE` with more arguments, at the fixed analysis time.
+    Run planPdf(const QString &pdf, const QStringList &more = {}) const
+    {
+        return cli(QStringList{QStringLiteral("plan"),
+                               QStringLiteral("--format"),
+                               QStringLiteral("pdf"),
+                               QStringLiteral("--out"),
+                               pdf} +
+                   more + base());
+    }
+
     QString pdfText(const QString &pdf, bool raw = true)
     {
         const Run r = run(
@@ -114,18 +125,13 @@ private Q_SLOTS:
         const QJsonArray actions = plan.value(QStringLiteral("actions")).toArray();
         QVERIFY(actions.size() > 50);
         const QString pdf = m_dir.filePath(QStringLiteral("plan.pdf"));
-        r = cli(QStringList{QStringLiteral("plan"),
-                            QStringLiteral("--format"),
-                            QStringLiteral("pdf"),
-                            QStringLiteral("--out"),
-                            pdf,
-                            QStringLiteral("--listed"),
-                            QStringLiteral("100000"),
-                            QStringLiteral("--detailed"),
-                            QStringLiteral("5"),
-                            QStringLiteral("--findings-per-action"),
-                            QStringLiteral("10")} +
-                base());
+        r = planPdf(pdf,
+                    {QStringLiteral("--listed"),
+                     QStringLiteral("100000"),
+                     QStringLiteral("--detailed"),
+                     QStringLiteral("5"),
+                     QStringLiteral("--findings-per-action"),
+                     QStringLiteral("10")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.out.isEmpty()); // the PDF goes to the file only
         const QString text = pdfText(pdf);
@@ -243,12 +249,7 @@ private Q_SLOTS:
         QCOMPARE(inActions, open);
 
         const QString pdf = m_dir.filePath(QStringLiteral("kev.pdf"));
-        r = cli(QStringList{QStringLiteral("plan"),
-                            QStringLiteral("--format"),
-                            QStringLiteral("pdf"),
-                            QStringLiteral("--out"),
-                            pdf} +
-                filter + base());
+        r = planPdf(pdf, filter);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString flat = squeezed(pdfText(pdf));
         QVERIFY(flat.contains(
@@ -263,12 +264,7 @@ private Q_SLOTS:
             QSKIP("pdftotext (poppler-utils) is not installed");
         const QString pdf = m_dir.filePath(QStringLiteral("hostile.pdf"));
         const QStringList filter{QStringLiteral("--filter"), QStringLiteral("image ~ \"hostile\"")};
-        const Run r = cli(QStringList{QStringLiteral("plan"),
-                                      QStringLiteral("--format"),
-                                      QStringLiteral("pdf"),
-                                      QStringLiteral("--out"),
-                                      pdf} +
-                          filter + base());
+        const Run r = planPdf(pdf, filter);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         // The markup is printed, character for character, not interpreted.
         QVERIFY(squeezed(pdfText(pdf))
@@ -278,12 +274,7 @@ private Q_SLOTS:
     void failedPdfLeavesNoFile()
     {
         const QString pdf = m_dir.filePath(QStringLiteral("no/such/folder/plan.pdf"));
-        const Run r = cli(QStringList{QStringLiteral("plan"),
-                                      QStringLiteral("--format"),
-                                      QStringLiteral("pdf"),
-                                      QStringLiteral("--out"),
-                                      pdf} +
-                          base());
+        const Run r = planPdf(pdf);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("plan.pdf"), r.err.constData()); // names the file
         QVERIFY(!QFile::exists(pdf));

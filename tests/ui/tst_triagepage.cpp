@@ -379,13 +379,7 @@ private Q_SLOTS:
         QVERIFY(quoted != UINT32_MAX);
         clickRow(model()->rowOf(quoted));
         QVERIFY(details()->toPlainText().contains(wf::kQuoteVuln));
-        QStringList hrefs;
-        for (QTextBlock b = details()->document()->begin(); b.isValid(); b = b.next())
-            for (auto it = b.begin(); !it.atEnd(); ++it)
-                if (it.fragment().charFormat().isAnchor() &&
-                    !it.fragment().charFormat().anchorHref().isEmpty()) // not a named anchor
-                    hrefs << it.fragment().charFormat().anchorHref();
-        hrefs.removeDuplicates();
+        const QStringList hrefs = detailsLinks();
         QCOMPARE(hrefs.size(), 1);
         QCOMPARE(hrefs.at(0), ui::advisoryUrl(wf::kQuoteVuln));
     }
