@@ -5,6 +5,8 @@
 #include "cvss/cvssjsonline.h"
 #include "export/findingsexport.h"
 #include "export/riskexport.h"
+#include "model/imageref.h"
+#include "model/triage.h"
 #include "planreport.h"
 #include "risk/filter.h"
 #include "risk/scoredrows.h"
@@ -23,6 +25,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -77,6 +80,14 @@ constexpr std::string_view kUsage =
     "                     needed): a paginated report; --listed N actions in the table\n"
     "                     (500), --detailed N with their findings (40), --findings-per-action\n"
     "                     N rows each (30). --out writes to FILE instead of standard output\n"
+    "  decide --db FILE --filter EXPR --state STATE --scope digest|repository|fleet\n"
+    "         --reason TEXT [--until DATE] [--justification J] [--note TEXT] [--owner NAME]\n"
+    "                     record a triage decision on the findings the filter selects, for\n"
+    "                     their image (digest), every tag of its repository, or the fleet\n"
+    "                     (always per vulnerability and package). STATE: new, in-triage,\n"
+    "                     exploitable, risk-accepted (needs --until), false-positive,\n"
+    "                     not-affected (needs a CycloneDX/OpenVEX --justification), fixed.\n"
+    "                     The last four take findings out of the ranking and the plan.\n"
     "  policy [--policy FILE]\n"
     "                     print the policy in effect (all keys, defaults filled in): a\n"
     "                     starting point for your own, or a check of one you wrote\n"
@@ -657,6 +668,136 @@ int runPlan(int argc, char **argv)
     return (out ? writeFile("plan", *out, text) : writeStdout(text)) ? 0 : 1;
 }
 
+bool isJustification(std::string_view j)
+{
+    // CycloneDX analysis.justification and OpenVEX justification values.
+    static constexpr std::string_view known[] = {
+        "code_not_present",
+        "code_not_reachable",
+        "requires_configuration",
+        "requires_dependency",
+        "requires_environment",
+        "protected_by_compiler",
+        "protected_at_runtime",
+        "protected_at_perimeter",
+        "protected_by_mitigating_control",
+        "component_not_present",
+        "vulnerable_code_not_present",
+        "vulnerable_code_not_in_execute_path",
+        "vulnerable_code_cannot_be_controlled_by_adversary",
+        "inline_mitigations_already_exist"};
+    return std::find(std::begin(known), std::end(known), j) != std::end(known);
+}
+
+int runDecide(int argc, char **argv)
+{
+    const Args args = parseArgs(argc,
+                                argv,
+                                {"--db",
+                                 "--filter",
+                                 "--state",
+                                 "--scope",
+                                 "--until",
+                                 "--reason",
+                                 "--justification",
+                                 "--note",
+                                 "--owner",
+                                 "--now",
+                                 "--policy"},
+                                {"--help"});
+    if (!args.error.empty())
+        return usageError("decide: " + args.error);
+    if (args.flag("--help")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (!args.positional.empty())
+        return usageError("decide: unexpected argument \"" + args.positional.front() + "\"");
+    const std::string filterText = args.option("--filter").value_or("");
+    if (filterText.empty())
+        return usageError("decide: --filter EXPR is required (which findings the decision is on)");
+    auto filter = patchwise::risk::Filter::parse(filterText);
+    if (!filter)
+        return expressionError("decide: --filter", filterText, filter.error());
+    const auto state = patchwise::model::triageStateFromName(args.option("--state").value_or(""));
+    if (!state)
+        return usageError("decide: --state must be new, in-triage, exploitable, risk-accepted, "
+                          "false-positive, not-affected or fixed");
+    const auto scope = patchwise::model::decisionScopeFromName(args.option("--scope").value_or(""));
+    if (!scope)
+        return usageError("decide: --scope must be digest, repository or fleet");
+    std::int64_t until = 0;
+    if (const auto u = args.option("--until")) {
+        const auto parsed = patchwise::parseTimestamp(u->size() == 10 ? *u + "T00:00:00Z" : *u);
+        if (!parsed)
+            return usageError("decide: --until \"" + *u + "\" is not a date (2026-12-31)");
+        until = *parsed;
+    }
+    if (*state == patchwise::model::TriageState::RiskAccepted && until == 0)
+        return usageError("decide: risk-accepted needs --until DATE (acceptances expire)");
+    if (*state != patchwise::model::TriageState::RiskAccepted && until != 0)
+        return usageError("decide: --until applies to risk-accepted only");
+    const std::string justification = args.option("--justification").value_or("");
+    if (*state == patchwise::model::TriageState::NotAffected && !isJustification(justification))
+        return usageError("decide: not-affected needs --justification (a CycloneDX or OpenVEX "
+                          "justification, e.g. code_not_reachable)");
+    const std::string reason = args.option("--reason").value_or("");
+    if (reason.empty())
+        return usageError("decide: --reason TEXT is required (why; it is kept in the history)");
+    int status = 0;
+    const auto scored = loadScored("decide", args, status);
+    if (!scored)
+        return status;
+    const patchwise::risk::Scoring &scoring = *scored->scoring;
+    const patchwise::risk::Facts &facts = scored->facts;
+    patchwise::risk::ScoredRows source(scoring);
+    if (const auto images = scored->workspace->imageLayers(); images)
+        patchwise::layers::setBaseAttribution(
+            source,
+            patchwise::layers::baseAttribution(
+                *images, patchwise::layers::detectBaseImages(*images), scoring));
+    const std::vector<std::uint32_t> selected = filter->select(source, scoring.ranking());
+    std::vector<patchwise::store::Decision> decisions;
+    std::set<std::string> seen;
+    const char *user = std::getenv("USER");
+    const std::string owner = args.option("--owner").value_or(user ? user : "");
+    for (std::uint32_t f : selected) {
+        const patchwise::risk::ImageFacts &image = facts.images[facts.image[f]];
+        patchwise::store::Decision d;
+        d.scope = *scope;
+        switch (*scope) {
+        case patchwise::model::DecisionScope::Digest:
+            d.scopeKey = image.digest.empty() ? "name:" + image.name : image.digest;
+            break;
+        case patchwise::model::DecisionScope::Repository:
+            d.scopeKey = patchwise::model::imageRepository(image.name);
+            break;
+        case patchwise::model::DecisionScope::Fleet:
+            break;
+        }
+        d.vulnerability = facts.vulns[facts.vuln[f]].id;
+        d.package = facts.strings[facts.package[f]];
+        d.state = *state;
+        d.justification = justification;
+        d.reason = reason;
+        d.note = args.option("--note").value_or("");
+        d.owner = owner;
+        d.expires = until;
+        if (seen.insert(d.scopeKey + '\x1f' + d.vulnerability + '\x1f' + d.package).second)
+            decisions.push_back(std::move(d));
+    }
+    const auto changed =
+        scored->workspace->recordDecisions(decisions, owner, std::int64_t(std::time(nullptr)));
+    if (!changed) {
+        std::cerr << "patchwise-cli decide: " << changed.error() << "\n";
+        return 1;
+    }
+    std::string out = "{\"findings\":" + std::to_string(selected.size()) +
+                      ",\"decisions\":" + std::to_string(decisions.size()) +
+                      ",\"changed\":" + std::to_string(*changed) + "}\n";
+    return writeStdout(out) ? 0 : 1;
+}
+
 int runBase(int argc, char **argv)
 {
     const Args args =
@@ -882,5 +1023,7 @@ int main(int argc, char **argv)
         return runBase(argc, argv);
     if (command == "plan")
         return runPlan(argc, argv);
+    if (command == "decide")
+        return runDecide(argc, argv);
     return usageError("unknown command \"" + std::string(command) + "\"");
 }

@@ -113,6 +113,9 @@ void riskJson(std::string &out, const risk::FindingRisk &r)
     out.append(std::to_string(r.rank));
     out.push_back(',');
     str(out, "decision", r.decision);
+    str(out, "triageState", r.triageState);
+    key(out, "triageExpired");
+    out.append(r.triageExpired ? "true," : "false,");
     key(out, "fixable");
     out.append(r.fixable ? "true," : "false,");
     key(out, "ransomware");
@@ -267,7 +270,8 @@ std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRis
             "lastSeen,resolvedAt,suppressed,kev,epss,runningContainers,probableContainers,scanners";
     if (header && withRisk)
         out += ",rank,riskScore,effectiveSeverity,severitySource,cvssSource,cvssVersion,cvssVector,"
-               "cvssBase,cvssEnvironmental,cvssScore,decision,internetExposed,privileged,"
+               "cvssBase,cvssEnvironmental,cvssScore,decision,triageState,triageExpired,"
+               "internetExposed,privileged,"
                "runsAsRoot,shell,"
                "exposureDays,slaDue,slaBreached,inBaseImage,baseImageFix";
     if (header && withRisk)
@@ -332,6 +336,8 @@ std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRis
                                                            : std::string(),
                 hasCvss && k.cvss.scoredTenths >= 0 ? tenths(k.cvss.scoredTenths) : std::string(),
                 k.decision,
+                k.triageState,
+                k.triageExpired ? "true" : "false",
                 k.internetExposed ? "true" : "false",
                 k.privileged ? "true" : "false",
                 tri(k.runsAsRoot) == "null" ? std::string() : tri(k.runsAsRoot),

@@ -17,13 +17,13 @@ namespace patchwise::layers {
 namespace {
 
 constexpr char kMagic[8] = {'P', 'W', 'F', 'C', 'A', 'C', 'H', '1'};
-constexpr std::uint32_t kFormat = 2; // bump whenever a serialised type changes
+constexpr std::uint32_t kFormat = 3; // bump whenever a serialised type changes
 
 // A field added to one of these types must be added to the copy (and kFormat bumped): the
 // sizes catch the addition on this platform.
 static_assert(sizeof(void *) != 8 || sizeof(risk::ImageFacts) == 176);
 static_assert(sizeof(void *) != 8 || sizeof(risk::VulnFacts) == 112);
-static_assert(sizeof(void *) != 8 || sizeof(risk::Facts) == 440);
+static_assert(sizeof(void *) != 8 || sizeof(risk::Facts) == 464);
 static_assert(sizeof(void *) != 8 || sizeof(store::ImageLayers) == 304);
 static_assert(sizeof(void *) != 8 || sizeof(model::Layer) == 104);
 static_assert(sizeof(void *) != 8 || sizeof(model::HistoryEntry) == 48);
@@ -177,6 +177,7 @@ void writeFacts(Writer &w, const risk::Facts &f)
     w.pods(f.layerIndex);
     w.pods(f.fixState);
     w.pods(f.flags);
+    w.pods(f.triage);
     w.pods(f.firstSeen);
     w.pods(f.resolvedAt);
 }
@@ -231,6 +232,7 @@ void readFacts(Reader &r, risk::Facts &f)
     f.layerIndex = r.pods<std::int16_t>();
     f.fixState = r.pods<std::uint8_t>();
     f.flags = r.pods<std::uint8_t>();
+    f.triage = r.pods<std::uint8_t>();
     f.firstSeen = r.pods<std::int64_t>();
     f.resolvedAt = r.pods<std::int64_t>();
 }

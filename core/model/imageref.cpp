@@ -29,4 +29,18 @@ std::string normalizedImageRef(std::string_view ref)
     return name;
 }
 
+std::string repositoryOfRef(std::string_view normalisedRef)
+{
+    const std::size_t slash = normalisedRef.rfind('/');
+    const std::size_t colon = normalisedRef.rfind(':');
+    if (colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash))
+        return std::string(normalisedRef.substr(0, colon));
+    return std::string(normalisedRef);
+}
+
+std::string imageRepository(std::string_view imageName)
+{
+    return repositoryOfRef(normalizedImageRef(imageName));
+}
+
 } // namespace patchwise::model

@@ -13,4 +13,10 @@ namespace patchwise::model {
 // Returns "" for an empty reference or a bare digest.
 std::string normalizedImageRef(std::string_view reference);
 
+// The repository of a normalised reference: the reference without its tag
+// ("docker.io/library/nginx:1.25" → "docker.io/library/nginx").
+std::string repositoryOfRef(std::string_view normalisedRef);
+// The normalised repository of an image name ("nginx:1.25" → "docker.io/library/nginx").
+std::string imageRepository(std::string_view imageName);
+
 } // namespace patchwise::model

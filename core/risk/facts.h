@@ -106,6 +106,9 @@ struct Facts
     std::vector<std::int16_t> layerIndex;     // position in the image's layers, -1 unknown
     std::vector<std::uint8_t> fixState;       // model::FixState
     std::vector<std::uint8_t> flags;          // FindingFlag bits
+    // The analyst's decision (model::TriageState), | TriageExpired when an accepted risk
+    // has expired (then it no longer suppresses). Empty = every finding is new.
+    std::vector<std::uint8_t> triage;
     std::vector<std::int64_t> firstSeen;
     std::vector<std::int64_t> resolvedAt; // 0 = open
 
@@ -114,10 +117,12 @@ struct Facts
     std::uint32_t intern(std::string_view text);                // adds to `strings`
 };
 
+inline constexpr std::uint8_t TriageExpired = 0x80;
+
 enum FindingFlag : std::uint8_t
 {
     Fixable = 1,    // a fixed version exists
-    Suppressed = 2, // the scanner marked it ignored
+    Suppressed = 2, // the scanner marked it ignored, or a decision took it out of the ranking
     Resolved = 4,   // no longer reported by the latest scan of its image
     LanguagePackage = 8,
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scoredrows.h"
 
+#include "model/triage.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -209,6 +211,12 @@ FindingRisk findingRisk(const Scoring &scoring, std::size_t f)
     r.factors = scoring.breakdown(f);
     r.rank = scoring.rank(f);
     r.decision = std::string(decisionName(scoring.decision(f)));
+    if (f < facts.triage.size()) {
+        const std::uint8_t t = facts.triage[f];
+        r.triageState = std::string(model::triageStateName(
+            model::TriageState(std::min<int>(t & 0x7f, model::TriageStateCount - 1))));
+        r.triageExpired = (t & TriageExpired) != 0;
+    }
     r.fixable = (facts.flags[f] & Fixable) != 0;
     r.ransomware = facts.vulns[facts.vuln[f]].ransomware;
     r.namespaces = image.namespaces;

@@ -48,6 +48,8 @@ struct FindingRisk
     Breakdown factors{};
     std::uint32_t rank = 0;
     std::string decision;
+    std::string triageState = "new"; // the analyst's (model::triageStateName)
+    bool triageExpired = false;      // an accepted risk past its expiry: open again
     bool fixable = false;
     bool ransomware = false;
     std::vector<std::string> namespaces; // where the image runs

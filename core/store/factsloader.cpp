@@ -32,15 +32,6 @@ std::vector<std::string_view> lines(std::string_view text)
 }
 
 // "docker.io/library/nginx:1.25" → "docker.io/library/nginx".
-std::string repositoryOf(std::string_view normalisedRef)
-{
-    const std::size_t slash = normalisedRef.rfind('/');
-    const std::size_t colon = normalisedRef.rfind(':');
-    if (colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash))
-        return std::string(normalisedRef.substr(0, colon));
-    return std::string(normalisedRef);
-}
-
 // The image's configured user decides when the container sets none: "" and root are root;
 // unknown when no report carried the image config.
 risk::Tri rootFromImageUser(const std::optional<std::string> &user)
@@ -184,7 +175,8 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
         Statement refs(m_db, "SELECT image_id, ref FROM image_ref ORDER BY image_id, ref");
         while (refs.step())
             if (auto it = imageIndex.find(refs.integer(0)); it != imageIndex.end())
-                addUnique(facts.images[it->second].repositories, repositoryOf(refs.text(1)));
+                addUnique(facts.images[it->second].repositories,
+                          model::repositoryOfRef(refs.text(1)));
         Statement shells(m_db,
                          "SELECT DISTINCT image_id, lower(name) FROM image_package WHERE "
                          "lower(name) IN ('bash', 'dash', 'busybox', 'ash', 'zsh', 'ksh', "
@@ -497,6 +489,65 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
         }
         if (q.failed() || picks.failed())
             return failed("findings");
+    }
+
+    // The analysts' decisions: the most specific scope covering a finding (its image, then
+    // its repository, then the fleet) decides it. States that leave the ranking suppress the
+    // finding, except an accepted risk past its expiry, which is open again (and marked).
+    {
+        std::unordered_map<std::string, std::pair<model::TriageState, std::int64_t>> byScope[3];
+        Statement q(m_db,
+                    "SELECT scope, scope_key, vuln_id, pkg_name, state, COALESCE(expires, 0) "
+                    "FROM decision");
+        while (q.step()) {
+            const auto scope = model::decisionScopeFromName(q.text(0));
+            const auto state = model::triageStateFromName(q.text(4));
+            if (!scope || !state)
+                continue;
+            std::string key = std::string(q.text(1)) + '\x1f' + std::string(q.text(2)) + '\x1f' +
+                              std::string(q.text(3));
+            byScope[std::size_t(*scope)].insert_or_assign(std::move(key),
+                                                          std::pair{*state, q.integer(5)});
+        }
+        if (q.failed())
+            return failed("decisions");
+        if (!byScope[0].empty() || !byScope[1].empty() || !byScope[2].empty()) {
+            std::vector<std::string> identity(facts.images.size());
+            std::vector<std::vector<std::string>> repositories(facts.images.size());
+            for (std::size_t i = 0; i < facts.images.size(); ++i) {
+                const risk::ImageFacts &image = facts.images[i];
+                identity[i] = image.digest.empty() ? "name:" + image.name : image.digest;
+                repositories[i] = image.repositories;
+                addUnique(repositories[i], model::imageRepository(image.name));
+            }
+            facts.triage.assign(facts.size(), 0);
+            std::string key;
+            for (std::size_t f = 0; f < facts.size(); ++f) {
+                const std::string tail = '\x1f' + facts.vulns[facts.vuln[f]].id + '\x1f' +
+                                         facts.strings[facts.package[f]];
+                const std::pair<model::TriageState, std::int64_t> *found = nullptr;
+                const auto look = [&](std::size_t scope, const std::string &prefix) {
+                    if (found || byScope[scope].empty())
+                        return;
+                    key.assign(prefix).append(tail);
+                    if (const auto it = byScope[scope].find(key); it != byScope[scope].end())
+                        found = &it->second;
+                };
+                const std::uint32_t image = facts.image[f];
+                look(0, identity[image]);
+                for (const std::string &repository : repositories[image])
+                    look(1, repository);
+                look(2, std::string());
+                if (!found)
+                    continue;
+                const auto [state, expires] = *found;
+                const bool expired =
+                    state == model::TriageState::RiskAccepted && expires > 0 && expires <= now;
+                facts.triage[f] = std::uint8_t(state) | (expired ? risk::TriageExpired : 0);
+                if (!expired && model::leavesRanking(state))
+                    facts.flags[f] |= risk::Suppressed;
+            }
+        }
     }
     return facts;
 }

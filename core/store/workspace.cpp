@@ -347,6 +347,36 @@ CREATE TABLE base_override (
     R"sql(
 ALTER TABLE image_package ADD COLUMN layer_diff_id TEXT NOT NULL DEFAULT '';
 )sql",
+    // 8 → 9: the analysts' triage decisions, keyed by what they cover (scope, the image's
+    // identity or repository, vulnerability, package) so that re-imports and new tags of
+    // the same repository find them again; and every change to them.
+    R"sql(
+CREATE TABLE decision (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL,              -- digest | repository | fleet
+    scope_key TEXT NOT NULL,          -- image identity | normalised repository | ''
+    vuln_id TEXT NOT NULL,
+    pkg_name TEXT NOT NULL,
+    state TEXT NOT NULL,
+    justification TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    owner TEXT NOT NULL DEFAULT '',
+    expires INTEGER,                  -- risk-accepted: when it stops applying
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (scope, scope_key, vuln_id, pkg_name)
+);
+CREATE TABLE decision_history (
+    id INTEGER PRIMARY KEY,
+    decision_id INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    who TEXT NOT NULL DEFAULT '',
+    before TEXT NOT NULL DEFAULT '',  -- state|reason|expires before the change ('' = none)
+    after TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX decision_history_by_decision ON decision_history(decision_id, at);
+)sql",
 };
 
 std::int64_t systemNow()
@@ -1495,6 +1525,148 @@ Result<std::int64_t> Workspace::latestScanTime() const
     if (!q.step())
         return fail("cannot read the scans: " + lastError(m_db));
     return q.integer(0);
+}
+
+namespace {
+
+// What the history records of a decision: "state|reason|expires".
+std::string decisionSummary(std::string_view state, std::string_view reason, std::int64_t expires)
+{
+    return std::string(state) + "|" + std::string(reason) + "|" +
+           (expires > 0 ? std::to_string(expires) : std::string());
+}
+
+} // namespace
+
+Result<int> Workspace::recordDecisions(const std::vector<Decision> &decisions,
+                                       const std::string &who,
+                                       std::int64_t now)
+{
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return fail("cannot record decisions: " + lastError(m_db));
+    Statement find(m_db,
+                   "SELECT id, state, reason, COALESCE(expires, 0), justification, note, owner "
+                   "FROM decision WHERE scope = ? AND scope_key = ? AND vuln_id = ? AND "
+                   "pkg_name = ?");
+    Statement insert(m_db,
+                     "INSERT INTO decision(scope, scope_key, vuln_id, pkg_name, state, "
+                     "justification, reason, note, owner, expires, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement update(m_db,
+                     "UPDATE decision SET state = ?, justification = ?, reason = ?, note = ?, "
+                     "owner = ?, expires = ?, updated_at = ? WHERE id = ?");
+    Statement history(m_db,
+                      "INSERT INTO decision_history(decision_id, at, who, before, after) "
+                      "VALUES (?, ?, ?, ?, ?)");
+    int changed = 0;
+    for (const Decision &d : decisions) {
+        const std::string_view scope = model::decisionScopeName(d.scope);
+        const std::string_view state = model::triageStateName(d.state);
+        const std::string after = decisionSummary(state, d.reason, d.expires);
+        find.reset();
+        find.bind(1, scope).bind(2, d.scopeKey).bind(3, d.vulnerability).bind(4, d.package);
+        std::int64_t id = 0;
+        std::string before;
+        bool same = false;
+        if (find.step()) {
+            id = find.integer(0);
+            before = decisionSummary(find.text(1), find.text(2), find.integer(3));
+            same = before == after && find.text(4) == d.justification && find.text(5) == d.note &&
+                   find.text(6) == d.owner;
+        } else if (find.failed()) {
+            return fail("cannot record decisions: " + lastError(m_db));
+        }
+        if (same)
+            continue; // re-recording the same decision changes nothing
+        if (id == 0) {
+            insert.reset();
+            insert.bind(1, scope)
+                .bind(2, d.scopeKey)
+                .bind(3, d.vulnerability)
+                .bind(4, d.package)
+                .bind(5, state)
+                .bind(6, d.justification)
+                .bind(7, d.reason)
+                .bind(8, d.note)
+                .bind(9, d.owner);
+            if (d.expires > 0)
+                insert.bind(10, d.expires);
+            else
+                insert.bindNull(10);
+            insert.bind(11, now).bind(12, now);
+            if (!insert.exec())
+                return fail("cannot record decisions: " + lastError(m_db));
+            id = sqlite3_last_insert_rowid(m_db);
+        } else {
+            update.reset();
+            update.bind(1, state)
+                .bind(2, d.justification)
+                .bind(3, d.reason)
+                .bind(4, d.note)
+                .bind(5, d.owner);
+            if (d.expires > 0)
+                update.bind(6, d.expires);
+            else
+                update.bindNull(6);
+            update.bind(7, now).bind(8, id);
+            if (!update.exec())
+                return fail("cannot record decisions: " + lastError(m_db));
+        }
+        history.reset();
+        history.bind(1, id).bind(2, now).bind(3, who).bind(4, before).bind(5, after);
+        if (!history.exec())
+            return fail("cannot record decisions: " + lastError(m_db));
+        ++changed;
+    }
+    if (!tx.commit())
+        return fail("cannot record decisions: " + lastError(m_db));
+    return changed;
+}
+
+Result<std::vector<Decision>> Workspace::decisions() const
+{
+    std::vector<Decision> out;
+    Statement q(m_db,
+                "SELECT id, scope, scope_key, vuln_id, pkg_name, state, justification, reason, "
+                "note, owner, COALESCE(expires, 0), created_at, updated_at FROM decision "
+                "ORDER BY id");
+    while (q.step()) {
+        Decision d;
+        d.id = q.integer(0);
+        d.scope = model::decisionScopeFromName(q.text(1)).value_or(model::DecisionScope::Digest);
+        d.scopeKey = std::string(q.text(2));
+        d.vulnerability = std::string(q.text(3));
+        d.package = std::string(q.text(4));
+        d.state = model::triageStateFromName(q.text(5)).value_or(model::TriageState::New);
+        d.justification = std::string(q.text(6));
+        d.reason = std::string(q.text(7));
+        d.note = std::string(q.text(8));
+        d.owner = std::string(q.text(9));
+        d.expires = q.integer(10);
+        d.createdAt = q.integer(11);
+        d.updatedAt = q.integer(12);
+        out.push_back(std::move(d));
+    }
+    if (q.failed())
+        return fail("cannot read decisions: " + lastError(m_db));
+    return out;
+}
+
+Result<std::vector<DecisionChange>> Workspace::decisionHistory() const
+{
+    std::vector<DecisionChange> out;
+    Statement q(m_db,
+                "SELECT decision_id, at, who, before, after FROM decision_history ORDER BY id");
+    while (q.step())
+        out.push_back({q.integer(0),
+                       q.integer(1),
+                       std::string(q.text(2)),
+                       std::string(q.text(3)),
+                       std::string(q.text(4))});
+    if (q.failed())
+        return fail("cannot read the decision history: " + lastError(m_db));
+    return out;
 }
 
 Result<std::vector<ImageLayers>> Workspace::imageLayers() const

@@ -3,6 +3,7 @@
 
 #include "ingest/reader.h"
 #include "model/severity.h"
+#include "model/triage.h"
 #include "risk/facts.h"
 #include "risk/scoredrows.h"
 #include "util/result.h"
@@ -128,6 +129,37 @@ struct Advisory
     std::vector<std::string> aliases; // sorted, without the id itself
 };
 
+// An analyst's decision on one vulnerability in one package, for a scope: an image
+// (scopeKey = its identity, the config digest), a repository (scopeKey = the normalised
+// repository, every tag and digest of it) or the fleet (scopeKey = ""). Re-imports and new
+// tags of the same repository find it again because nothing in it names a finding row.
+struct Decision
+{
+    std::int64_t id = 0;
+    model::DecisionScope scope = model::DecisionScope::Digest;
+    std::string scopeKey;
+    std::string vulnerability;
+    std::string package;
+    model::TriageState state = model::TriageState::New;
+    std::string justification; // not-affected: the CycloneDX/OpenVEX justification
+    std::string reason;
+    std::string note;
+    std::string owner;
+    std::int64_t expires = 0; // risk-accepted: when it stops applying (Unix s); 0 = never
+    std::int64_t createdAt = 0;
+    std::int64_t updatedAt = 0;
+};
+
+// One change to a decision: who, when, and "state|reason|expires" before and after.
+struct DecisionChange
+{
+    std::int64_t decisionId = 0;
+    std::int64_t at = 0;
+    std::string who;
+    std::string before; // "" when the decision was created by this change
+    std::string after;
+};
+
 class ImportSession;
 
 // The SQLite workspace: the durable record of everything imported. Schema versioned with
@@ -178,6 +210,16 @@ public:
     Result<risk::Facts> loadFacts(std::int64_t now) const;
     // When the newest scan in the workspace was taken (Unix seconds); 0 when none is dated.
     Result<std::int64_t> latestScanTime() const;
+
+    // Records decisions, all or nothing: one on the same (scope, scopeKey, vulnerability,
+    // package) as an existing one replaces it (keeping its id and creation time). Every
+    // change that alters something is kept in the history, by `who` at `now`. Returns how
+    // many decisions changed.
+    Result<int> recordDecisions(const std::vector<Decision> &decisions,
+                                const std::string &who,
+                                std::int64_t now);
+    Result<std::vector<Decision>> decisions() const;
+    Result<std::vector<DecisionChange>> decisionHistory() const;
 
     // The analyst's base image for an image: a reference to the base (a name or digest;
     // may be empty) and/or how many bottom layers belong to it (-1 = take them from the

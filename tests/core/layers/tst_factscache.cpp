@@ -106,11 +106,20 @@ private Q_SLOTS:
     {
         auto ws = store::Workspace::open(m_db);
         QVERIFY(ws);
+        // A decision, so the triage column has something to carry.
+        store::Decision decision;
+        decision.scope = model::DecisionScope::Fleet;
+        decision.vulnerability = "CVE-2025-0002";
+        decision.package = "openssl";
+        decision.state = model::TriageState::FalsePositive;
+        decision.reason = "test";
+        QVERIFY((*ws)->recordDecisions({decision}, "test", 1751328000));
         auto facts = (*ws)->loadFacts(1751328000);
         auto images = (*ws)->imageLayers();
         QVERIFY(facts && images);
         ws->reset();
         QVERIFY(facts->size() > 0);
+        QCOMPARE(facts->triage.size(), facts->size());
         const auto bases = layers::detectBaseImages(*images);
         const risk::Scoring scoring = risk::Scoring::compute(*facts, risk::Policy{});
         const auto flags = layers::baseAttribution(*images, bases, scoring);
@@ -147,6 +156,7 @@ private Q_SLOTS:
         QCOMPARE(b.layerIndex, a.layerIndex);
         QCOMPARE(b.fixState, a.fixState);
         QCOMPARE(b.flags, a.flags);
+        QCOMPARE(b.triage, a.triage);
         QCOMPARE(b.firstSeen, a.firstSeen);
         QCOMPARE(b.resolvedAt, a.resolvedAt);
         QCOMPARE(back->images.size(), images->size());

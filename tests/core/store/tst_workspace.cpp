@@ -15,6 +15,7 @@
 #include <QTest>
 #include <map>
 #include <set>
+#include <sqlite3.h>
 
 using namespace patchwise;
 
@@ -69,6 +70,16 @@ constexpr const char *kLaterAdvisory =
     "\"References\":[\"https://a.example/1\",\"https://c.example/3\"],"
     "\"CweIDs\":[\"CWE-119\",\"CWE-20\"]";
 
+// Runs SQL on the workspace file through a connection of its own.
+bool execOn(const std::string &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    const bool ok = sqlite3_open(path.c_str(), &db) == SQLITE_OK &&
+                    sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
 bool exists(const std::string &path)
 {
     return QFileInfo::exists(QString::fromStdString(path));
@@ -86,6 +97,55 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_path =
             QDir(m_dir.path()).filePath(QStringLiteral("ws-%1.db").arg(++m_counter)).toStdString();
+    }
+
+    void decisionsKeepTheirHistory()
+    {
+        auto ws = store::Workspace::open(m_path);
+        QVERIFY(ws);
+        store::Decision d;
+        d.scope = model::DecisionScope::Repository;
+        d.scopeKey = "docker.io/library/nginx";
+        d.vulnerability = "CVE-2025-1";
+        d.package = "openssl";
+        d.state = model::TriageState::RiskAccepted;
+        d.reason = "WAF";
+        d.expires = 2000;
+        QCOMPARE(*(*ws)->recordDecisions({d}, "ana", 100), 1);
+        QCOMPARE(*(*ws)->recordDecisions({d}, "ana", 150), 0); // the same again: nothing
+        d.state = model::TriageState::FalsePositive;
+        d.reason = "not linked";
+        d.expires = 0;
+        QCOMPARE(*(*ws)->recordDecisions({d}, "bo", 200), 1);
+        const auto all = (*ws)->decisions();
+        QVERIFY(all);
+        QCOMPARE(all->size(), std::size_t(1)); // replaced, not added
+        QCOMPARE(all->front().state, model::TriageState::FalsePositive);
+        QCOMPARE(all->front().createdAt, std::int64_t(100));
+        QCOMPARE(all->front().updatedAt, std::int64_t(200));
+        QCOMPARE(all->front().expires, std::int64_t(0));
+        const auto history = (*ws)->decisionHistory();
+        QVERIFY(history);
+        QCOMPARE(history->size(), std::size_t(2));
+        QCOMPARE((*history)[0].who, std::string("ana"));
+        QCOMPARE((*history)[0].before, std::string());
+        QCOMPARE((*history)[0].after, std::string("risk-accepted|WAF|2000"));
+        QCOMPARE((*history)[1].who, std::string("bo"));
+        QCOMPARE((*history)[1].at, std::int64_t(200));
+        QCOMPARE((*history)[1].before, std::string("risk-accepted|WAF|2000"));
+        QCOMPARE((*history)[1].after, std::string("false-positive|not linked|"));
+        // A failed batch records nothing: all or nothing.
+        store::Decision other = d;
+        other.vulnerability = "CVE-2025-2";
+        QVERIFY(execOn(m_path,
+                       "CREATE TRIGGER no_cve3 BEFORE INSERT ON decision WHEN "
+                       "NEW.vuln_id = 'CVE-2025-3' BEGIN SELECT RAISE(ABORT, 'no'); END"));
+        store::Decision bad = d;
+        bad.vulnerability = "CVE-2025-3";
+        ws = store::Workspace::open(m_path);
+        QVERIFY(!(*ws)->recordDecisions({other, bad}, "cy", 300));
+        QCOMPARE((*ws)->decisions()->size(), std::size_t(1));
+        QCOMPARE((*ws)->decisionHistory()->size(), std::size_t(2));
     }
 
     void createsCurrentSchema()

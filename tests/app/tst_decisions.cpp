@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Triage decisions through patchwise-cli: scopes (digest, repository, fleet) across a new
+// tag of the same repository, expiry of accepted risk, re-imports, and the history.
+
+#include "fleet.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(PATCHWISE_CLI), args);
+    if (!p.waitForStarted())
+        return {};
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+const QString kNow = QStringLiteral("2025-07-01T00:00:00Z");
+
+// Image 1 as "registry.example/app1:1.0"; the same repository's next tag "app1:1.1" is a
+// different image (digest 2) with the same vulnerable package; "app3:1.0" is another
+// repository.
+std::string appReport(const QString &tag, int digestNumber)
+{
+    const QList<fleet::Vuln> vulns{
+        fleet::Vuln{QStringLiteral("CVE-2025-1000")},
+        fleet::Vuln{QStringLiteral("CVE-2025-2000"), QStringLiteral("zlib")}};
+    QString text = QString::fromStdString(fleet::trivy(digestNumber, vulns));
+    text.replace(QStringLiteral("registry.example/app%1:1.0").arg(digestNumber),
+                 QStringLiteral("registry.example/app1:") + tag);
+    text.replace(QStringLiteral("registry.example/app%1@").arg(digestNumber),
+                 QStringLiteral("registry.example/app1@"));
+    return text.toStdString();
+}
+
+} // namespace
+
+class TestDecisions : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString write(const QString &name, const std::string &content)
+    {
+        QFile f(m_dir.filePath(name));
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write");
+        f.write(content.data(), qint64(content.size()));
+        return f.fileName();
+    }
+
+    QString workspace(const QString &name)
+    {
+        const QString db = m_dir.filePath(name);
+        const Run r =
+            cli({QStringLiteral("import"),
+                 QStringLiteral("--db"),
+                 db,
+                 write(QStringLiteral("app-1.0.json"), appReport(QStringLiteral("1.0"), 1)),
+                 write(QStringLiteral("other.json"),
+                       fleet::trivy(3, {fleet::Vuln{QStringLiteral("CVE-2025-1000")}}))});
+        if (r.exitCode != 0)
+            qWarning("import failed: %s", r.err.constData());
+        return db;
+    }
+
+    // finding → triageState, keyed "image|vulnerability|package".
+    QMap<QString, QString> states(const QString &db, const QString &now = kNow)
+    {
+        const Run r = cli(
+            {QStringLiteral("findings"), QStringLiteral("--db"), db, QStringLiteral("--now"), now});
+        QMap<QString, QString> out;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array()) {
+            const QJsonObject o = v.toObject();
+            QString state = o.value(QStringLiteral("triageState")).toString();
+            if (o.value(QStringLiteral("triageExpired")).toBool())
+                state += QStringLiteral(" (expired)");
+            out.insert(o.value(QStringLiteral("image")).toString() + u'|' +
+                           o.value(QStringLiteral("vulnerability")).toString() + u'|' +
+                           o.value(QStringLiteral("package")).toString(),
+                       state);
+        }
+        return out;
+    }
+
+    Run decide(const QString &db, const QStringList &more)
+    {
+        return cli(QStringList{QStringLiteral("decide"),
+                               QStringLiteral("--db"),
+                               db,
+                               QStringLiteral("--now"),
+                               kNow} +
+                   more);
+    }
+
+    void importNextTag(const QString &db)
+    {
+        const Run r =
+            cli({QStringLiteral("import"),
+                 QStringLiteral("--db"),
+                 db,
+                 write(QStringLiteral("app-1.1.json"), appReport(QStringLiteral("1.1"), 2))});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    static QString key(const char *tag, const char *vuln, const char *package)
+    {
+        return QStringLiteral("registry.example/%1|%2|%3")
+            .arg(QLatin1String(tag), QLatin1String(vuln), QLatin1String(package));
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void repositoryScopeFollowsNewTags()
+    {
+        const QString db = workspace(QStringLiteral("repo.pw"));
+        const Run r = decide(db,
+                             {QStringLiteral("--filter"),
+                              QStringLiteral("image ~ \"app1:1.0\" and vuln = \"CVE-2025-1000\""),
+                              QStringLiteral("--state"),
+                              QStringLiteral("false-positive"),
+                              QStringLiteral("--scope"),
+                              QStringLiteral("repository"),
+                              QStringLiteral("--reason"),
+                              QStringLiteral("openssl is not linked")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("changed")).toInt(),
+                 1);
+        importNextTag(db);
+        const auto s = states(db);
+        QCOMPARE(s.value(key("app1:1.0", "CVE-2025-1000", "openssl")),
+                 QStringLiteral("false-positive"));
+        QCOMPARE(s.value(key("app1:1.1", "CVE-2025-1000", "openssl")),
+                 QStringLiteral("false-positive"));
+        // Same vulnerability, other package / other repository: untouched.
+        QCOMPARE(s.value(key("app1:1.1", "CVE-2025-2000", "zlib")), QStringLiteral("new"));
+        QCOMPARE(s.value(key("app3:1.0", "CVE-2025-1000", "openssl")), QStringLiteral("new"));
+        // Out of the ranking, still listed when asked for.
+        const Run open = cli(
+            {QStringLiteral("plan"), QStringLiteral("--db"), db, QStringLiteral("--now"), kNow});
+        for (const QJsonValue &a :
+             QJsonDocument::fromJson(open.out).object().value(QStringLiteral("actions")).toArray())
+            for (const QJsonValue &k : a.toObject().value(QStringLiteral("findings")).toArray())
+                QVERIFY2(!(k.toString().contains(QStringLiteral("CVE-2025-1000|openssl")) &&
+                           !k.toString().startsWith(fleet::digest(3))),
+                         qPrintable(k.toString()));
+    }
+
+    void digestScopeStaysWithTheImage()
+    {
+        const QString db = workspace(QStringLiteral("digest.pw"));
+        QCOMPARE(decide(db,
+                        {QStringLiteral("--filter"),
+                         QStringLiteral("image ~ \"app1:1.0\" and vuln = \"CVE-2025-1000\""),
+                         QStringLiteral("--state"),
+                         QStringLiteral("not-affected"),
+                         QStringLiteral("--justification"),
+                         QStringLiteral("code_not_reachable"),
+                         QStringLiteral("--scope"),
+                         QStringLiteral("digest"),
+                         QStringLiteral("--reason"),
+                         QStringLiteral("TLS is off in this build")})
+                     .exitCode,
+                 0);
+        importNextTag(db);
+        const auto s = states(db);
+        QCOMPARE(s.value(key("app1:1.0", "CVE-2025-1000", "openssl")),
+                 QStringLiteral("not-affected"));
+        QCOMPARE(s.value(key("app1:1.1", "CVE-2025-1000", "openssl")), QStringLiteral("new"));
+    }
+
+    void fleetScopeCoversEveryImage()
+    {
+        const QString db = workspace(QStringLiteral("fleet.pw"));
+        QCOMPARE(decide(db,
+                        {QStringLiteral("--filter"),
+                         QStringLiteral("vuln = \"CVE-2025-1000\" and image ~ \"app3\""),
+                         QStringLiteral("--state"),
+                         QStringLiteral("exploitable"),
+                         QStringLiteral("--scope"),
+                         QStringLiteral("fleet"),
+                         QStringLiteral("--reason"),
+                         QStringLiteral("public exploit")})
+                     .exitCode,
+                 0);
+        importNextTag(db);
+        const auto s = states(db);
+        QCOMPARE(s.value(key("app1:1.0", "CVE-2025-1000", "openssl")),
+                 QStringLiteral("exploitable"));
+        QCOMPARE(s.value(key("app1:1.1", "CVE-2025-1000", "openssl")),
+                 QStringLiteral("exploitable"));
+        QCOMPARE(s.value(key("app3:1.0", "CVE-2025-1000", "openssl")),
+                 QStringLiteral("exploitable"));
+        QCOMPARE(s.value(key("app1:1.0", "CVE-2025-2000", "zlib")), QStringLiteral("new"));
+    }
+
+    void acceptedRiskExpires()
+    {
+        const QString db = workspace(QStringLiteral("expiry.pw"));
+        QCOMPARE(decide(db,
+                        {QStringLiteral("--filter"),
+                         QStringLiteral("package = \"zlib\""),
+                         QStringLiteral("--state"),
+                         QStringLiteral("risk-accepted"),
+                         QStringLiteral("--until"),
+                         QStringLiteral("2025-08-01"),
+                         QStringLiteral("--scope"),
+                         QStringLiteral("repository"),
+                         QStringLiteral("--reason"),
+                         QStringLiteral("compensating WAF rule")})
+                     .exitCode,
+                 0);
+        const QString k = key("app1:1.0", "CVE-2025-2000", "zlib");
+        QCOMPARE(states(db).value(k), QStringLiteral("risk-accepted"));
+        // After the expiry the acceptance no longer applies: the finding is ranked again.
+        QCOMPARE(states(db, QStringLiteral("2025-08-02T00:00:00Z")).value(k),
+                 QStringLiteral("risk-accepted (expired)"));
+        const Run later = cli({QStringLiteral("plan"),
+                               QStringLiteral("--db"),
+                               db,
+                               QStringLiteral("--now"),
+                               QStringLiteral("2025-08-02T00:00:00Z")});
+        QVERIFY(later.out.contains("CVE-2025-2000|zlib"));
+        const Run before = cli(
+            {QStringLiteral("plan"), QStringLiteral("--db"), db, QStringLiteral("--now"), kNow});
+        QVERIFY(!before.out.contains("CVE-2025-2000|zlib"));
+        // risk-accepted without an expiry is refused.
+        QCOMPARE(decide(db,
+                        {QStringLiteral("--filter"),
+                         QStringLiteral("package = \"zlib\""),
+                         QStringLiteral("--state"),
+                         QStringLiteral("risk-accepted"),
+                         QStringLiteral("--scope"),
+                         QStringLiteral("fleet"),
+                         QStringLiteral("--reason"),
+                         QStringLiteral("x")})
+                     .exitCode,
+                 2);
+    }
+
+    void reimportNeitherDuplicatesNorDrops()
+    {
+        const QString db = workspace(QStringLiteral("reimport.pw"));
+        const QStringList args{QStringLiteral("--filter"),
+                               QStringLiteral("image ~ \"app1\""),
+                               QStringLiteral("--state"),
+                               QStringLiteral("in-triage"),
+                               QStringLiteral("--scope"),
+                               QStringLiteral("repository"),
+                               QStringLiteral("--reason"),
+                               QStringLiteral("looking")};
+        Run r = decide(db, args);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("changed")).toInt(),
+                 2);
+        // The same decision again changes nothing and adds no history.
+        r = decide(db, args);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("changed")).toInt(),
+                 0);
+        // Re-import the same report, then the next tag, twice.
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(
+                cli({QStringLiteral("import"),
+                     QStringLiteral("--db"),
+                     db,
+                     write(QStringLiteral("app-1.0.json"), appReport(QStringLiteral("1.0"), 1))})
+                    .exitCode,
+                0);
+            importNextTag(db);
+        }
+        const auto s = states(db);
+        QCOMPARE(s.value(key("app1:1.0", "CVE-2025-1000", "openssl")), QStringLiteral("in-triage"));
+        QCOMPARE(s.value(key("app1:1.1", "CVE-2025-2000", "zlib")), QStringLiteral("in-triage"));
+        // Decide again with a change: still two decisions (replaced, not added).
+        r = decide(db,
+                   {QStringLiteral("--filter"),
+                    QStringLiteral("image ~ \"app1\""),
+                    QStringLiteral("--state"),
+                    QStringLiteral("exploitable"),
+                    QStringLiteral("--scope"),
+                    QStringLiteral("repository"),
+                    QStringLiteral("--reason"),
+                    QStringLiteral("confirmed")});
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("decisions")).toInt(), 2); // two (vuln, package) pairs
+        QCOMPARE(o.value(QStringLiteral("changed")).toInt(), 2);
+        QCOMPARE(states(db).value(key("app1:1.1", "CVE-2025-1000", "openssl")),
+                 QStringLiteral("exploitable"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDecisions)
+#include "tst_decisions.moc"
