@@ -105,6 +105,13 @@ constexpr std::array<FieldInfo, FieldCount> infos = {{
      {},
      "the package sits in a base-image layer (no when unknown)"},
     {F::BaseFix, T::Bool, "basefix", "baseImageFix", {}, "updating the base image fixes it"},
+    {F::Triage,
+     T::Text,
+     "triage",
+     "triageState",
+     {},
+     "the analyst's decision: new, in-triage, exploitable, risk-accepted, false-positive, "
+     "not-affected, fixed"},
 }};
 
 constexpr bool inEnumOrder()

@@ -43,8 +43,9 @@ enum class Field : std::uint8_t
     Resolved,   // no longer reported by the latest scan of its image
     InBase,     // the package sits in a base-image layer (false when unknown)
     BaseFix,    // updating the base image fixes it
+    Triage,     // the analyst's decision: new, in-triage, … fixed (model::TriageState)
 };
-inline constexpr int FieldCount = static_cast<int>(Field::BaseFix) + 1;
+inline constexpr int FieldCount = static_cast<int>(Field::Triage) + 1;
 
 enum class FieldType : std::uint8_t
 {

@@ -168,6 +168,11 @@ std::string_view ScoredRows::text(Field field, std::size_t f) const
         return m_namespaces[facts.image[f]];
     case Field::Fix:
         return facts.strings[facts.fixedVersions[f]];
+    case Field::Triage:
+        return model::triageStateName(model::TriageState(
+            f < facts.triage.size()
+                ? std::min<int>(facts.triage[f] & 0x7f, model::TriageStateCount - 1)
+                : 0));
     default:
         return {};
     }
@@ -191,6 +196,8 @@ std::int64_t ScoredRows::textKey(Field field, std::size_t f) const
         return facts.packageType[f];
     case Field::Fix:
         return facts.fixedVersions[f];
+    case Field::Triage:
+        return f < facts.triage.size() ? facts.triage[f] & 0x7f : 0;
     default:
         return -1;
     }

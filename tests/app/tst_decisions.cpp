@@ -157,6 +157,25 @@ private Q_SLOTS:
         // Same vulnerability, other package / other repository: untouched.
         QCOMPARE(s.value(key("app1:1.1", "CVE-2025-2000", "zlib")), QStringLiteral("new"));
         QCOMPARE(s.value(key("app3:1.0", "CVE-2025-1000", "openssl")), QStringLiteral("new"));
+        // The filter language sees the decisions.
+        const Run fp = cli({QStringLiteral("findings"),
+                            QStringLiteral("--db"),
+                            db,
+                            QStringLiteral("--now"),
+                            kNow,
+                            QStringLiteral("--filter"),
+                            QStringLiteral("triage = false-positive")});
+        QCOMPARE(fp.exitCode, 0);
+        const QJsonArray decided = QJsonDocument::fromJson(fp.out).array();
+        QCOMPARE(decided.size(), 2);
+        for (const QJsonValue &v : decided) {
+            QCOMPARE(v.toObject().value(QStringLiteral("vulnerability")).toString(),
+                     QStringLiteral("CVE-2025-1000"));
+            QVERIFY(v.toObject()
+                        .value(QStringLiteral("image"))
+                        .toString()
+                        .contains(QStringLiteral("app1:")));
+        }
         // Out of the ranking, still listed when asked for.
         const Run open = cli(
             {QStringLiteral("plan"), QStringLiteral("--db"), db, QStringLiteral("--now"), kNow});
