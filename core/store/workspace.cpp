@@ -1549,13 +1549,17 @@ Result<int> Workspace::recordDecisions(const std::vector<Decision> &decisions,
                    "SELECT id, state, reason, COALESCE(expires, 0), justification, note, owner "
                    "FROM decision WHERE scope = ? AND scope_key = ? AND vuln_id = ? AND "
                    "pkg_name = ?");
-    Statement insert(m_db,
+    // Inserted, or (same scope, key, vulnerability and package) replaced in place: the id
+    // and the creation time stay.
+    Statement upsert(m_db,
                      "INSERT INTO decision(scope, scope_key, vuln_id, pkg_name, state, "
                      "justification, reason, note, owner, expires, created_at, updated_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    Statement update(m_db,
-                     "UPDATE decision SET state = ?, justification = ?, reason = ?, note = ?, "
-                     "owner = ?, expires = ?, updated_at = ? WHERE id = ?");
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) "
+                     "ON CONFLICT(scope, scope_key, vuln_id, pkg_name) DO UPDATE SET "
+                     "state = excluded.state, justification = excluded.justification, "
+                     "reason = excluded.reason, note = excluded.note, owner = excluded.owner, "
+                     "expires = excluded.expires, updated_at = excluded.updated_at "
+                     "RETURNING id");
     Statement history(m_db,
                       "INSERT INTO decision_history(decision_id, at, who, before, after) "
                       "VALUES (?, ?, ?, ?, ?)");
@@ -1579,40 +1583,25 @@ Result<int> Workspace::recordDecisions(const std::vector<Decision> &decisions,
         }
         if (same)
             continue; // re-recording the same decision changes nothing
-        if (id == 0) {
-            insert.reset();
-            insert.bind(1, scope)
-                .bind(2, d.scopeKey)
-                .bind(3, d.vulnerability)
-                .bind(4, d.package)
-                .bind(5, state)
-                .bind(6, d.justification)
-                .bind(7, d.reason)
-                .bind(8, d.note)
-                .bind(9, d.owner);
-            if (d.expires > 0)
-                insert.bind(10, d.expires);
-            else
-                insert.bindNull(10);
-            insert.bind(11, now).bind(12, now);
-            if (!insert.exec())
-                return fail("cannot record decisions: " + lastError(m_db));
-            id = sqlite3_last_insert_rowid(m_db);
-        } else {
-            update.reset();
-            update.bind(1, state)
-                .bind(2, d.justification)
-                .bind(3, d.reason)
-                .bind(4, d.note)
-                .bind(5, d.owner);
-            if (d.expires > 0)
-                update.bind(6, d.expires);
-            else
-                update.bindNull(6);
-            update.bind(7, now).bind(8, id);
-            if (!update.exec())
-                return fail("cannot record decisions: " + lastError(m_db));
-        }
+        upsert.reset();
+        upsert.bind(1, scope)
+            .bind(2, d.scopeKey)
+            .bind(3, d.vulnerability)
+            .bind(4, d.package)
+            .bind(5, state)
+            .bind(6, d.justification)
+            .bind(7, d.reason)
+            .bind(8, d.note)
+            .bind(9, d.owner);
+        if (d.expires > 0)
+            upsert.bind(10, d.expires);
+        else
+            upsert.bindNull(10);
+        upsert.bind(11, now);
+        if (!upsert.step())
+            return fail("cannot record decisions: " + lastError(m_db));
+        id = upsert.integer(0);
+        upsert.reset(); // RETURNING keeps the statement open until reset
         history.reset();
         history.bind(1, id).bind(2, now).bind(3, who).bind(4, before).bind(5, after);
         if (!history.exec())
