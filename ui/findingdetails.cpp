@@ -293,7 +293,7 @@ findingDetailsHtml(const Workbench &workbench, std::uint32_t f, const AdvisoryDi
                            " &nbsp; SSVC <b>%4</b> &nbsp; <a href=\"%5\">advisory</a>%6</p>")
                 .arg(chip(severityColor(s.severity(f)), severityLabel(s.severity(f))),
                      QString::number(double(r.riskScore), 'f', 2),
-                     QString::number(r.rank),
+                     r.rank ? QString::number(r.rank) : QObject::tr("–"), // not ranked: closed
                      esc(r.decision),
                      // Double-quoted: toHtmlEscaped() escapes " but not '.
                      advisoryUrl(id).toHtmlEscaped(),

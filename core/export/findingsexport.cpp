@@ -110,7 +110,7 @@ void riskJson(std::string &out, const risk::FindingRisk &r)
     }
     out.append("},");
     key(out, "rank");
-    out.append(std::to_string(r.rank));
+    out.append(r.rank ? std::to_string(r.rank) : std::string("null"));
     out.push_back(',');
     str(out, "decision", r.decision);
     str(out, "triageState", r.triageState);
@@ -324,7 +324,7 @@ std::string findingsCsv(const std::vector<store::FindingRow> &rows, bool withRis
             const risk::FindingRisk &k = *r.risk;
             const bool hasCvss = k.cvss.record >= 0;
             const std::string more[] = {
-                std::to_string(k.rank),
+                k.rank ? std::to_string(k.rank) : std::string(),
                 formatPoints(k.riskScore),
                 k.effectiveSeverity,
                 k.severitySource,

@@ -216,7 +216,7 @@ FindingRisk findingRisk(const Scoring &scoring, std::size_t f)
         r.cvssSource = facts.sources[r.cvss.source];
     r.riskScore = scoring.risk(f);
     r.factors = scoring.breakdown(f);
-    r.rank = scoring.rank(f);
+    r.rank = scoring.isOpen(f) ? scoring.rank(f) : 0; // closed findings are not ranked
     r.decision = std::string(decisionName(scoring.decision(f)));
     if (f < facts.triage.size()) {
         const std::uint8_t t = facts.triage[f];

@@ -46,7 +46,7 @@ struct FindingRisk
     std::string cvssSource;
     float riskScore = 0;
     Breakdown factors{};
-    std::uint32_t rank = 0;
+    std::uint32_t rank = 0; // 0 = not ranked (resolved, suppressed or decided away)
     std::string decision;
     std::string triageState = "new"; // the analyst's (model::triageStateName)
     bool triageExpired = false;      // an accepted risk past its expiry: open again

@@ -175,12 +175,25 @@ private Q_SLOTS:
                         .value(QStringLiteral("image"))
                         .toString()
                         .contains(QStringLiteral("app1:")));
+            // Out of the ranking: no rank.
+            QVERIFY(v.toObject().value(QStringLiteral("rank")).isNull());
         }
-        // Out of the ranking, still listed when asked for.
-        const Run open = cli(
+        const Run ranked = cli({QStringLiteral("findings"),
+                                QStringLiteral("--db"),
+                                db,
+                                QStringLiteral("--now"),
+                                kNow,
+                                QStringLiteral("--filter"),
+                                QStringLiteral("triage = new")});
+        const QJsonArray undecided = QJsonDocument::fromJson(ranked.out).array();
+        QVERIFY(undecided.size() >= 3);
+        for (const QJsonValue &v : undecided)
+            QVERIFY(v.toObject().value(QStringLiteral("rank")).toInt() >= 1);
+        // Out of the plan.
+        const Run plan = cli(
             {QStringLiteral("plan"), QStringLiteral("--db"), db, QStringLiteral("--now"), kNow});
         for (const QJsonValue &a :
-             QJsonDocument::fromJson(open.out).object().value(QStringLiteral("actions")).toArray())
+             QJsonDocument::fromJson(plan.out).object().value(QStringLiteral("actions")).toArray())
             for (const QJsonValue &k : a.toObject().value(QStringLiteral("findings")).toArray())
                 QVERIFY2(!(k.toString().contains(QStringLiteral("CVE-2025-1000|openssl")) &&
                            !k.toString().startsWith(fleet::digest(3))),
