@@ -11,6 +11,7 @@
 #include "risk/filter.h"
 #include "risk/scoredrows.h"
 #include "risk/sortspec.h"
+#include "store/decisions.h"
 #include "store/importrunner.h"
 #include "store/workspace.h"
 #include "util/timestamp.h"
@@ -668,27 +669,6 @@ int runPlan(int argc, char **argv)
     return (out ? writeFile("plan", *out, text) : writeStdout(text)) ? 0 : 1;
 }
 
-bool isJustification(std::string_view j)
-{
-    // CycloneDX analysis.justification and OpenVEX justification values.
-    static constexpr std::string_view known[] = {
-        "code_not_present",
-        "code_not_reachable",
-        "requires_configuration",
-        "requires_dependency",
-        "requires_environment",
-        "protected_by_compiler",
-        "protected_at_runtime",
-        "protected_at_perimeter",
-        "protected_by_mitigating_control",
-        "component_not_present",
-        "vulnerable_code_not_present",
-        "vulnerable_code_not_in_execute_path",
-        "vulnerable_code_cannot_be_controlled_by_adversary",
-        "inline_mitigations_already_exist"};
-    return std::find(std::begin(known), std::end(known), j) != std::end(known);
-}
-
 int runDecide(int argc, char **argv)
 {
     const Args args = parseArgs(argc,
@@ -738,7 +718,8 @@ int runDecide(int argc, char **argv)
     if (*state != patchwise::model::TriageState::RiskAccepted && until != 0)
         return usageError("decide: --until applies to risk-accepted only");
     const std::string justification = args.option("--justification").value_or("");
-    if (*state == patchwise::model::TriageState::NotAffected && !isJustification(justification))
+    if (*state == patchwise::model::TriageState::NotAffected &&
+        !patchwise::model::isVexJustification(justification))
         return usageError("decide: not-affected needs --justification (a CycloneDX or OpenVEX "
                           "justification, e.g. code_not_reachable)");
     const std::string reason = args.option("--reason").value_or("");
@@ -757,35 +738,18 @@ int runDecide(int argc, char **argv)
             patchwise::layers::baseAttribution(
                 *images, patchwise::layers::detectBaseImages(*images), scoring));
     const std::vector<std::uint32_t> selected = filter->select(source, scoring.ranking());
-    std::vector<patchwise::store::Decision> decisions;
-    std::set<std::string> seen;
     const char *user = std::getenv("USER");
     const std::string owner = args.option("--owner").value_or(user ? user : "");
-    for (std::uint32_t f : selected) {
-        const patchwise::risk::ImageFacts &image = facts.images[facts.image[f]];
-        patchwise::store::Decision d;
-        d.scope = *scope;
-        switch (*scope) {
-        case patchwise::model::DecisionScope::Digest:
-            d.scopeKey = image.digest.empty() ? "name:" + image.name : image.digest;
-            break;
-        case patchwise::model::DecisionScope::Repository:
-            d.scopeKey = patchwise::model::imageRepository(image.name);
-            break;
-        case patchwise::model::DecisionScope::Fleet:
-            break;
-        }
-        d.vulnerability = facts.vulns[facts.vuln[f]].id;
-        d.package = facts.strings[facts.package[f]];
-        d.state = *state;
-        d.justification = justification;
-        d.reason = reason;
-        d.note = args.option("--note").value_or("");
-        d.owner = owner;
-        d.expires = until;
-        if (seen.insert(d.scopeKey + '\x1f' + d.vulnerability + '\x1f' + d.package).second)
-            decisions.push_back(std::move(d));
-    }
+    patchwise::store::Decision pattern;
+    pattern.scope = *scope;
+    pattern.state = *state;
+    pattern.justification = justification;
+    pattern.reason = reason;
+    pattern.note = args.option("--note").value_or("");
+    pattern.owner = owner;
+    pattern.expires = until;
+    const std::vector<patchwise::store::Decision> decisions =
+        patchwise::store::decisionsForFindings(facts, selected, pattern);
     const auto changed =
         scored->workspace->recordDecisions(decisions, owner, std::int64_t(std::time(nullptr)));
     if (!changed) {

@@ -28,6 +28,14 @@ std::string_view triageStateName(TriageState state);
 std::optional<TriageState> triageStateFromName(std::string_view name);
 bool leavesRanking(TriageState state);
 
+// A justification of "not affected": CycloneDX analysis.justification values
+// (code_not_reachable, requires_configuration, …) and OpenVEX ones
+// (vulnerable_code_not_in_execute_path, component_not_present, …).
+bool isVexJustification(std::string_view justification);
+// The OpenVEX justification closest to a CycloneDX one (OpenVEX values map to themselves,
+// anything else to "").
+std::string_view openVexJustification(std::string_view justification);
+
 // Where a decision applies: one image (its digest), every tag and digest of the image's
 // repository, or every image in the fleet (always for one vulnerability in one package).
 enum class DecisionScope : std::uint8_t

@@ -2,6 +2,7 @@
 // Workspace::loadFacts(): the database → in-memory fact table projection the risk engine
 // scores. Runtime context (what runs where, how exposed) is derived here, once per load.
 #include "cvss/cvssscore.h"
+#include "decisions.h"
 #include "model/imageref.h"
 #include "sqlite.h"
 #include "workspace.h"
@@ -495,56 +496,22 @@ Result<risk::Facts> Workspace::loadFacts(std::int64_t now) const
     // its repository, then the fleet) decides it. States that leave the ranking suppress the
     // finding, except an accepted risk past its expiry, which is open again (and marked).
     {
-        std::unordered_map<std::string, std::pair<model::TriageState, std::int64_t>> byScope[3];
-        Statement q(m_db,
-                    "SELECT scope, scope_key, vuln_id, pkg_name, state, COALESCE(expires, 0) "
-                    "FROM decision");
-        while (q.step()) {
-            const auto scope = model::decisionScopeFromName(q.text(0));
-            const auto state = model::triageStateFromName(q.text(4));
-            if (!scope || !state)
-                continue;
-            std::string key = std::string(q.text(1)) + '\x1f' + std::string(q.text(2)) + '\x1f' +
-                              std::string(q.text(3));
-            byScope[std::size_t(*scope)].insert_or_assign(std::move(key),
-                                                          std::pair{*state, q.integer(5)});
-        }
-        if (q.failed())
-            return failed("decisions");
-        if (!byScope[0].empty() || !byScope[1].empty() || !byScope[2].empty()) {
-            std::vector<std::string> identity(facts.images.size());
-            std::vector<std::vector<std::string>> repositories(facts.images.size());
-            for (std::size_t i = 0; i < facts.images.size(); ++i) {
-                const risk::ImageFacts &image = facts.images[i];
-                identity[i] = image.digest.empty() ? "name:" + image.name : image.digest;
-                repositories[i] = image.repositories;
-                addUnique(repositories[i], model::imageRepository(image.name));
-            }
+        const auto decided = decisions();
+        if (!decided)
+            return Unexpected(decided.error());
+        const DecisionMatcher matcher(*decided, facts);
+        if (!matcher.empty()) {
             facts.triage.assign(facts.size(), 0);
-            std::string key;
-            for (std::size_t f = 0; f < facts.size(); ++f) {
-                const std::string tail = '\x1f' + facts.vulns[facts.vuln[f]].id + '\x1f' +
-                                         facts.strings[facts.package[f]];
-                const std::pair<model::TriageState, std::int64_t> *found = nullptr;
-                const auto look = [&](std::size_t scope, const std::string &prefix) {
-                    if (found || byScope[scope].empty())
-                        return;
-                    key.assign(prefix).append(tail);
-                    if (const auto it = byScope[scope].find(key); it != byScope[scope].end())
-                        found = &it->second;
-                };
-                const std::uint32_t image = facts.image[f];
-                look(0, identity[image]);
-                for (const std::string &repository : repositories[image])
-                    look(1, repository);
-                look(2, std::string());
-                if (!found)
+            for (std::uint32_t f = 0; f < facts.size(); ++f) {
+                const int d = matcher.decisionOf(f);
+                if (d < 0)
                     continue;
-                const auto [state, expires] = *found;
-                const bool expired =
-                    state == model::TriageState::RiskAccepted && expires > 0 && expires <= now;
-                facts.triage[f] = std::uint8_t(state) | (expired ? risk::TriageExpired : 0);
-                if (!expired && model::leavesRanking(state))
+                const Decision &decision = (*decided)[std::size_t(d)];
+                const bool expired = decision.state == model::TriageState::RiskAccepted &&
+                                     decision.expires > 0 && decision.expires <= now;
+                facts.triage[f] =
+                    std::uint8_t(decision.state) | (expired ? risk::TriageExpired : 0);
+                if (!expired && model::leavesRanking(decision.state))
                     facts.flags[f] |= risk::Suppressed;
             }
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace.h"
 
+#include "decisions.h"
 #include "model/imageref.h"
 #include "sqlite.h"
 
@@ -377,6 +378,33 @@ CREATE TABLE decision_history (
 );
 CREATE INDEX decision_history_by_decision ON decision_history(decision_id, at);
 )sql",
+    // 9 → 10: a decision may be pinned to one installed version of the package (VEX
+    // statements name package versions); '' = any version.
+    R"sql(
+CREATE TABLE decision_v10 (
+    id INTEGER PRIMARY KEY,
+    scope TEXT NOT NULL,              -- digest | repository | fleet
+    scope_key TEXT NOT NULL,          -- image identity | normalised repository | ''
+    vuln_id TEXT NOT NULL,
+    pkg_name TEXT NOT NULL,
+    pkg_version TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL,
+    justification TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    owner TEXT NOT NULL DEFAULT '',
+    expires INTEGER,                  -- risk-accepted: when it stops applying
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (scope, scope_key, vuln_id, pkg_name, pkg_version)
+);
+INSERT INTO decision_v10(id, scope, scope_key, vuln_id, pkg_name, state, justification, reason,
+                         note, owner, expires, created_at, updated_at)
+    SELECT id, scope, scope_key, vuln_id, pkg_name, state, justification, reason, note, owner,
+           expires, created_at, updated_at FROM decision;
+DROP TABLE decision;
+ALTER TABLE decision_v10 RENAME TO decision;
+)sql",
 };
 
 std::int64_t systemNow()
@@ -388,7 +416,7 @@ std::int64_t systemNow()
 
 std::string imageIdentity(const model::Image &image)
 {
-    return image.configDigest.empty() ? "name:" + image.name : image.configDigest;
+    return store::imageIdentity(image.configDigest, image.name);
 }
 
 // "k=v" lines → pairs.
@@ -1548,14 +1576,14 @@ Result<int> Workspace::recordDecisions(const std::vector<Decision> &decisions,
     Statement find(m_db,
                    "SELECT id, state, reason, COALESCE(expires, 0), justification, note, owner "
                    "FROM decision WHERE scope = ? AND scope_key = ? AND vuln_id = ? AND "
-                   "pkg_name = ?");
+                   "pkg_name = ? AND pkg_version = ?");
     // Inserted, or (same scope, key, vulnerability and package) replaced in place: the id
     // and the creation time stay.
     Statement upsert(m_db,
                      "INSERT INTO decision(scope, scope_key, vuln_id, pkg_name, state, "
-                     "justification, reason, note, owner, expires, created_at, updated_at) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) "
-                     "ON CONFLICT(scope, scope_key, vuln_id, pkg_name) DO UPDATE SET "
+                     "justification, reason, note, owner, expires, created_at, updated_at, "
+                     "pkg_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12) "
+                     "ON CONFLICT(scope, scope_key, vuln_id, pkg_name, pkg_version) DO UPDATE SET "
                      "state = excluded.state, justification = excluded.justification, "
                      "reason = excluded.reason, note = excluded.note, owner = excluded.owner, "
                      "expires = excluded.expires, updated_at = excluded.updated_at "
@@ -1569,7 +1597,11 @@ Result<int> Workspace::recordDecisions(const std::vector<Decision> &decisions,
         const std::string_view state = model::triageStateName(d.state);
         const std::string after = decisionSummary(state, d.reason, d.expires);
         find.reset();
-        find.bind(1, scope).bind(2, d.scopeKey).bind(3, d.vulnerability).bind(4, d.package);
+        find.bind(1, scope)
+            .bind(2, d.scopeKey)
+            .bind(3, d.vulnerability)
+            .bind(4, d.package)
+            .bind(5, d.version);
         std::int64_t id = 0;
         std::string before;
         bool same = false;
@@ -1597,7 +1629,7 @@ Result<int> Workspace::recordDecisions(const std::vector<Decision> &decisions,
             upsert.bind(10, d.expires);
         else
             upsert.bindNull(10);
-        upsert.bind(11, now);
+        upsert.bind(11, now).bind(12, d.version);
         if (!upsert.step())
             return fail("cannot record decisions: " + lastError(m_db));
         id = upsert.integer(0);
@@ -1613,13 +1645,55 @@ Result<int> Workspace::recordDecisions(const std::vector<Decision> &decisions,
     return changed;
 }
 
+Result<int> Workspace::removeDecisions(const std::vector<Decision> &decisions,
+                                       const std::string &who,
+                                       std::int64_t now)
+{
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return fail("cannot remove decisions: " + lastError(m_db));
+    Statement remove(m_db,
+                     "DELETE FROM decision WHERE scope = ? AND scope_key = ? AND vuln_id = ? AND "
+                     "pkg_name = ? AND pkg_version = ? RETURNING id, state, reason, "
+                     "COALESCE(expires, 0)");
+    Statement history(m_db,
+                      "INSERT INTO decision_history(decision_id, at, who, before, after) "
+                      "VALUES (?, ?, ?, ?, '')");
+    int removed = 0;
+    for (const Decision &d : decisions) {
+        remove.reset();
+        remove.bind(1, model::decisionScopeName(d.scope))
+            .bind(2, d.scopeKey)
+            .bind(3, d.vulnerability)
+            .bind(4, d.package)
+            .bind(5, d.version);
+        if (!remove.step()) {
+            if (remove.failed())
+                return fail("cannot remove decisions: " + lastError(m_db));
+            continue; // there was none
+        }
+        const std::int64_t id = remove.integer(0);
+        const std::string before =
+            decisionSummary(remove.text(1), remove.text(2), remove.integer(3));
+        remove.reset();
+        history.reset();
+        history.bind(1, id).bind(2, now).bind(3, who).bind(4, before);
+        if (!history.exec())
+            return fail("cannot remove decisions: " + lastError(m_db));
+        ++removed;
+    }
+    if (!tx.commit())
+        return fail("cannot remove decisions: " + lastError(m_db));
+    return removed;
+}
+
 Result<std::vector<Decision>> Workspace::decisions() const
 {
     std::vector<Decision> out;
     Statement q(m_db,
                 "SELECT id, scope, scope_key, vuln_id, pkg_name, state, justification, reason, "
-                "note, owner, COALESCE(expires, 0), created_at, updated_at FROM decision "
-                "ORDER BY id");
+                "note, owner, COALESCE(expires, 0), created_at, updated_at, pkg_version "
+                "FROM decision ORDER BY id");
     while (q.step()) {
         Decision d;
         d.id = q.integer(0);
@@ -1635,6 +1709,7 @@ Result<std::vector<Decision>> Workspace::decisions() const
         d.expires = q.integer(10);
         d.createdAt = q.integer(11);
         d.updatedAt = q.integer(12);
+        d.version = std::string(q.text(13));
         out.push_back(std::move(d));
     }
     if (q.failed())

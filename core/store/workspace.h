@@ -129,10 +129,10 @@ struct Advisory
     std::vector<std::string> aliases; // sorted, without the id itself
 };
 
-// An analyst's decision on one vulnerability in one package, for a scope: an image
-// (scopeKey = its identity, the config digest), a repository (scopeKey = the normalised
-// repository, every tag and digest of it) or the fleet (scopeKey = ""). Re-imports and new
-// tags of the same repository find it again because nothing in it names a finding row.
+// An analyst's decision on one vulnerability in one package (optionally one version of it), for a
+// scope: an image (scopeKey = its identity, the config digest), a repository (scopeKey = the
+// normalised repository, every tag and digest of it) or the fleet (scopeKey = ""). Re-imports and
+// new tags of the same repository find it again because nothing in it names a finding row.
 struct Decision
 {
     std::int64_t id = 0;
@@ -140,6 +140,7 @@ struct Decision
     std::string scopeKey;
     std::string vulnerability;
     std::string package;
+    std::string version; // the installed version it is pinned to (VEX); "" = any version
     model::TriageState state = model::TriageState::New;
     std::string justification; // not-affected: the CycloneDX/OpenVEX justification
     std::string reason;
@@ -216,6 +217,12 @@ public:
     // change that alters something is kept in the history, by `who` at `now`. Returns how
     // many decisions changed.
     Result<int> recordDecisions(const std::vector<Decision> &decisions,
+                                const std::string &who,
+                                std::int64_t now);
+    // Removes the decisions on these (scope, scopeKey, vulnerability, package, version),
+    // all or nothing; the history keeps what each was ("after" is empty). Keys with no
+    // decision are skipped. Returns how many were removed.
+    Result<int> removeDecisions(const std::vector<Decision> &decisions,
                                 const std::string &who,
                                 std::int64_t now);
     Result<std::vector<Decision>> decisions() const;

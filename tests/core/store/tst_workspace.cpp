@@ -148,6 +148,49 @@ private Q_SLOTS:
         QCOMPARE((*ws)->decisionHistory()->size(), std::size_t(2));
     }
 
+    // Schema 10 pins decisions to a version: a schema-9 decision comes through as "any
+    // version", and the same (scope, vulnerability, package) may now carry one decision per
+    // version next to the any-version one.
+    void decisionsMigrateAndPinVersions()
+    {
+        {
+            auto old = store::Workspace::open(m_path, 9);
+            QVERIFY(old);
+        }
+        QVERIFY(execOn(m_path,
+                       "INSERT INTO decision(scope, scope_key, vuln_id, pkg_name, state, reason, "
+                       "created_at, updated_at) VALUES ('fleet', '', 'CVE-2025-9', 'zlib', "
+                       "'fixed', 'rebuilt', 10, 20)"));
+        auto ws = store::Workspace::open(m_path);
+        QVERIFY(ws);
+        auto all = (*ws)->decisions();
+        QVERIFY(all);
+        QCOMPARE(all->size(), std::size_t(1));
+        QCOMPARE(all->front().version, std::string());
+        QCOMPARE(all->front().state, model::TriageState::Fixed);
+        QCOMPARE(all->front().reason, std::string("rebuilt"));
+        QCOMPARE(all->front().createdAt, std::int64_t(10));
+        store::Decision pinned = all->front();
+        pinned.version = "1.2.13";
+        pinned.state = model::TriageState::NotAffected;
+        pinned.justification = "code_not_reachable";
+        QCOMPARE(*(*ws)->recordDecisions({pinned}, "vex", 30), 1);
+        all = (*ws)->decisions();
+        QCOMPARE(all->size(), std::size_t(2)); // added next to the any-version one
+        QCOMPARE(all->back().version, std::string("1.2.13"));
+        // Removing takes exactly the keyed decision and records what it was.
+        QCOMPARE(*(*ws)->removeDecisions({pinned}, "ana", 40), 1);
+        QCOMPARE(*(*ws)->removeDecisions({pinned}, "ana", 41), 0); // gone already
+        all = (*ws)->decisions();
+        QCOMPARE(all->size(), std::size_t(1));
+        QCOMPARE(all->front().version, std::string());
+        const auto history = (*ws)->decisionHistory();
+        QCOMPARE(history->size(), std::size_t(2));
+        QCOMPARE(history->back().who, std::string("ana"));
+        QCOMPARE(history->back().before, std::string("not-affected|rebuilt|"));
+        QCOMPARE(history->back().after, std::string());
+    }
+
     void createsCurrentSchema()
     {
         auto ws = store::Workspace::open(m_path);
