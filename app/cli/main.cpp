@@ -5,6 +5,7 @@
 #include "cvss/cvssjsonline.h"
 #include "export/findingsexport.h"
 #include "export/riskexport.h"
+#include "ingest/vex.h"
 #include "model/imageref.h"
 #include "model/triage.h"
 #include "planreport.h"
@@ -13,7 +14,9 @@
 #include "risk/sortspec.h"
 #include "store/decisions.h"
 #include "store/importrunner.h"
+#include "store/vexmatch.h"
 #include "store/workspace.h"
+#include "util/jsonescape.h"
 #include "util/timestamp.h"
 
 #include <QFileInfo>
@@ -48,11 +51,13 @@ constexpr std::string_view kUsage =
     "                     bad ones. --snapshot-time (ISO 8601) records a backfill.\n"
     "                     --only scans|inventory|feeds refuses files of any other kind.\n"
     "  findings --db FILE [--policy FILE] [--filter EXPR] [--sort FIELD[,FIELD]]\n"
-    "           [--limit N] [--format json|csv] [--now TIME]\n"
+    "           [--limit N] [--format json|csv] [--now TIME] [--suppressed]\n"
     "                     print the workspace's findings, scored and ranked (rank 1 = fix\n"
     "                     first). --filter takes the filter language of docs/filter.md, e.g.\n"
     "                     'severity >= high and kev and image ~ \"nginx\" and not fixable';\n"
     "                     --sort names fields (worst first; '-field' reverses, ':asc'/':desc').\n"
+    "                     Suppressed findings (decided away, or ignored by the scanner) are\n"
+    "                     listed only with --suppressed or a filter on triage or suppressed.\n"
     "  images --db FILE [--policy FILE] [--now TIME]\n"
     "                     one object per image: health grade A-F, next grade drop, open\n"
     "                     findings by severity, running containers, exposure, risk sum\n"
@@ -89,6 +94,14 @@ constexpr std::string_view kUsage =
     "                     exploitable, risk-accepted (needs --until), false-positive,\n"
     "                     not-affected (needs a CycloneDX/OpenVEX --justification), fixed.\n"
     "                     The last four take findings out of the ranking and the plan.\n"
+    "  vex import --db FILE [--dry-run] [--matching-only] [--owner NAME] VEX...\n"
+    "                     turn OpenVEX / CycloneDX VEX statements into decisions; prints per\n"
+    "                     statement the findings it matches now, or why it matches nothing.\n"
+    "                     --dry-run records nothing (a preview); --matching-only skips\n"
+    "                     statements that match no finding now (others are kept for later\n"
+    "                     scans)\n"
+    "  vex export --db FILE [--out FILE] [--author NAME]\n"
+    "                     the workspace's decisions as an OpenVEX v0.2.0 document\n"
     "  policy [--policy FILE]\n"
     "                     print the policy in effect (all keys, defaults filled in): a\n"
     "                     starting point for your own, or a check of one you wrote\n"
@@ -762,6 +775,163 @@ int runDecide(int argc, char **argv)
     return writeStdout(out) ? 0 : 1;
 }
 
+// What importing VEX documents would do (and, unless --dry-run, does): per statement, the
+// decisions it records, the findings they cover now, and why a product matches nothing.
+int runVexImport(int argc, char **argv)
+{
+    const Args args = parseArgs(
+        argc, argv, {"--db", "--owner", "--now", "--policy"}, {"--dry-run", "--matching-only"});
+    if (!args.error.empty())
+        return usageError("vex import: " + args.error);
+    if (args.positional.empty())
+        return usageError("vex import: name at least one VEX FILE (OpenVEX or CycloneDX VEX)");
+    std::vector<patchwise::ingest::VexDocument> documents;
+    for (const std::string &path : args.positional) {
+        auto doc = patchwise::ingest::readVexFile(path);
+        if (!doc) {
+            std::cerr << "patchwise-cli vex import: " << doc.error() << "\n";
+            return 1;
+        }
+        documents.push_back(std::move(*doc));
+    }
+    int status = 0;
+    const auto scored = loadScored("vex import", args, status);
+    if (!scored)
+        return status;
+    const auto images = scored->workspace->imageLayers();
+    if (!images) {
+        std::cerr << "patchwise-cli vex import: " << images.error() << "\n";
+        return 1;
+    }
+    const char *user = std::getenv("USER");
+    const std::string owner = args.option("--owner").value_or(user ? user : "");
+    const patchwise::risk::Facts &facts = scored->facts;
+    const bool matchingOnly = args.flag("--matching-only");
+    std::vector<patchwise::store::Decision> decisions;
+    std::string out = "{\"documents\":[";
+    for (std::size_t d = 0; d < documents.size(); ++d) {
+        const patchwise::ingest::VexDocument &doc = documents[d];
+        const std::string name = std::filesystem::path(doc.path).filename().string();
+        const auto matches = patchwise::store::matchVex(doc, facts, *images, {owner, name});
+        out += d ? ",\n" : "\n";
+        out += "{\"file\":";
+        patchwise::appendJsonString(out, doc.path);
+        out += ",\"format\":";
+        patchwise::appendJsonString(out, patchwise::ingest::vexFormatName(doc.format));
+        out += ",\"id\":";
+        patchwise::appendJsonString(out, doc.id);
+        out += ",\"author\":";
+        patchwise::appendJsonString(out, doc.author);
+        out += ",\"statements\":[";
+        for (std::size_t i = 0; i < matches.size(); ++i) {
+            const patchwise::store::VexMatch &m = matches[i];
+            const patchwise::ingest::VexStatement &st = doc.statements[m.statement];
+            const bool imported = !m.decisions.empty() && (!matchingOnly || !m.findings.empty());
+            if (imported)
+                decisions.insert(decisions.end(), m.decisions.begin(), m.decisions.end());
+            out += i ? ",\n" : "\n";
+            out += "{\"where\":";
+            patchwise::appendJsonString(out, st.where);
+            out += ",\"vulnerability\":";
+            patchwise::appendJsonString(out, st.vulnerability);
+            out += ",\"status\":";
+            patchwise::appendJsonString(out, st.status);
+            out += ",\"state\":";
+            patchwise::appendJsonString(out, patchwise::model::triageStateName(st.state));
+            out += ",\"decisions\":" + std::to_string(m.decisions.size());
+            out += ",\"imported\":" + std::string(imported ? "true" : "false");
+            out += ",\"findings\":" + std::to_string(m.findings.size());
+            out += ",\"matches\":[";
+            constexpr std::size_t kListed = 20;
+            for (std::size_t k = 0; k < m.findings.size() && k < kListed; ++k) {
+                const std::uint32_t f = m.findings[k];
+                out += k ? "," : "";
+                out += "{\"image\":";
+                patchwise::appendJsonString(out, facts.images[facts.image[f]].name);
+                out += ",\"vulnerability\":";
+                patchwise::appendJsonString(out, facts.vulns[facts.vuln[f]].id);
+                out += ",\"package\":";
+                patchwise::appendJsonString(out, facts.strings[facts.package[f]]);
+                out += ",\"version\":";
+                patchwise::appendJsonString(out, facts.strings[facts.version[f]]);
+                out += "}";
+            }
+            out += "],\"problems\":[";
+            for (std::size_t k = 0; k < m.problems.size(); ++k) {
+                out += k ? "," : "";
+                patchwise::appendJsonString(out, m.problems[k]);
+            }
+            out += "]}";
+        }
+        out += "]}";
+    }
+    int changed = 0;
+    if (!args.flag("--dry-run")) {
+        const auto recorded =
+            scored->workspace->recordDecisions(decisions, owner, std::int64_t(std::time(nullptr)));
+        if (!recorded) {
+            std::cerr << "patchwise-cli vex import: " << recorded.error() << "\n";
+            return 1;
+        }
+        changed = *recorded;
+    }
+    out += "],\n\"decisions\":" + std::to_string(decisions.size()) +
+           ",\"changed\":" + std::to_string(changed) +
+           ",\"dryRun\":" + (args.flag("--dry-run") ? "true" : "false") + "}\n";
+    return writeStdout(out) ? 0 : 1;
+}
+
+int runVexExport(int argc, char **argv)
+{
+    const Args args = parseArgs(argc, argv, {"--db", "--out", "--author", "--now"}, {});
+    if (!args.error.empty())
+        return usageError("vex export: " + args.error);
+    if (!args.positional.empty())
+        return usageError("vex export: unexpected argument \"" + args.positional.front() + "\"");
+    int status = 0;
+    const auto scored = loadScored("vex export", args, status);
+    if (!scored)
+        return status;
+    const auto decisions = scored->workspace->decisions();
+    if (!decisions) {
+        std::cerr << "patchwise-cli vex export: " << decisions.error() << "\n";
+        return 1;
+    }
+    std::vector<std::string> packages;
+    for (const patchwise::store::Decision &d : *decisions)
+        packages.push_back(d.package);
+    const auto purls = scored->workspace->packagePurls(packages);
+    if (!purls) {
+        std::cerr << "patchwise-cli vex export: " << purls.error() << "\n";
+        return 1;
+    }
+    const char *user = std::getenv("USER");
+    patchwise::store::OpenVexOptions options;
+    options.author = args.option("--author").value_or(user ? user : "");
+    options.now = scored->facts.now;
+    options.tooling = "patchwise-cli " PATCHWISE_VERSION;
+    const std::string text =
+        patchwise::store::openVexDocument(*decisions, scored->facts, *purls, options);
+    if (const auto out = args.option("--out"))
+        return writeFile("vex export", *out, text) ? 0 : 1;
+    return writeStdout(text) ? 0 : 1;
+}
+
+int runVex(int argc, char **argv)
+{
+    const std::string_view sub = argc > 2 ? argv[2] : "";
+    if (sub == "-h" || sub == "--help") {
+        std::cout << kUsage;
+        return 0;
+    }
+    // The subcommand's own arguments follow it.
+    if (sub == "import")
+        return runVexImport(argc - 1, argv + 1);
+    if (sub == "export")
+        return runVexExport(argc - 1, argv + 1);
+    return usageError("vex: expected \"vex import\" or \"vex export\"");
+}
+
 int runBase(int argc, char **argv)
 {
     const Args args =
@@ -854,7 +1024,7 @@ int runFindings(int argc, char **argv)
         parseArgs(argc,
                   argv,
                   {"--db", "--limit", "--format", "--policy", "--sort", "--filter", "--now"},
-                  {"--help"});
+                  {"--help", "--suppressed"});
     if (!args.error.empty())
         return usageError("findings: " + args.error);
     if (args.flag("--help")) {
@@ -904,6 +1074,14 @@ int runFindings(int argc, char **argv)
     patchwise::risk::ScoredRows source(scoring);
     patchwise::layers::setBaseAttribution(source, baseFlags);
     std::vector<std::uint32_t> order = filter->select(source, scoring.ranking());
+    // Suppressed findings (the scanner's, or decided away) are out of the ranking: listed
+    // only when asked for, by --suppressed or a filter on triage or suppressed.
+    if (!args.flag("--suppressed") && !filter->mentions(patchwise::risk::Field::Triage) &&
+        !filter->mentions(patchwise::risk::Field::Suppressed)) {
+        const auto &flags = scored->facts.flags;
+        std::erase_if(order,
+                      [&](std::uint32_t f) { return flags[f] & patchwise::risk::Suppressed; });
+    }
     if (!sortKeys.empty())
         order = patchwise::risk::sortRows(source, std::move(order), sortKeys);
     if (limit >= 0 && order.size() > std::size_t(limit))
@@ -989,5 +1167,7 @@ int main(int argc, char **argv)
         return runPlan(argc, argv);
     if (command == "decide")
         return runDecide(argc, argv);
+    if (command == "vex")
+        return runVex(argc, argv);
     return usageError("unknown command \"" + std::string(command) + "\"");
 }

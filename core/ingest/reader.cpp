@@ -33,6 +33,28 @@ std::string syntaxErrorLocation(const SourceFile &file)
     return file.locate(std::size_t(error.offset)) + ": " + error.errorString().toStdString();
 }
 
+} // namespace
+
+Result<simdjson::dom::element> parseJson(const SourceFile &file, simdjson::dom::parser &parser)
+{
+    simdjson::dom::element root;
+    const std::string_view content = file.content();
+    const simdjson::padded_string_view view(
+        content.data(), content.size(), file.bytes.capacity() - file.start);
+    const auto error = parser.parse(view).get(root);
+    if (error != simdjson::SUCCESS) {
+        std::string where = syntaxErrorLocation(file);
+        if (where.empty())
+            where = simdjson::error_message(error);
+        if (error == simdjson::DEPTH_ERROR)
+            where = "JSON nesting is deeper than 1024 levels";
+        return fail(file.path + ": invalid JSON: " + where);
+    }
+    return root;
+}
+
+namespace {
+
 Result<FileRead> readSource(SourceFile file)
 {
     FileRead out;
@@ -72,18 +94,10 @@ Result<FileRead> readSource(SourceFile file)
             "starts with neither)");
 
     simdjson::dom::parser parser;
-    simdjson::dom::element root;
-    const simdjson::padded_string_view view(
-        content.data(), content.size(), file.bytes.capacity() - file.start);
-    const auto error = parser.parse(view).get(root);
-    if (error != simdjson::SUCCESS) {
-        std::string where = syntaxErrorLocation(file);
-        if (where.empty())
-            where = simdjson::error_message(error);
-        if (error == simdjson::DEPTH_ERROR)
-            where = "JSON nesting is deeper than 1024 levels";
-        return fail(file.path + ": invalid JSON: " + where);
-    }
+    const auto parsed = parseJson(file, parser);
+    if (!parsed)
+        return fail(parsed.error());
+    const simdjson::dom::element root = *parsed;
 
     out.format = detectJson(root);
     if (out.format == Format::Unknown)

@@ -6,6 +6,7 @@
 
 #include "jsonnode.h"
 #include "reader.h"
+#include "sourcefile.h"
 
 #include <string>
 #include <string_view>
@@ -30,6 +31,9 @@ void readDockerInspect(const JsonNode &root, FileRead &out);
 void splitImageId(std::string_view imageId, std::string &repoDigest, std::string &configDigest);
 // EPSS CSV; throws ShapeError with "line N" as the path on a malformed row.
 void readEpssCsv(std::string_view content, FileRead &out);
+
+// Parses a file's JSON; the error names the file and the line and column of a syntax error.
+Result<simdjson::dom::element> parseJson(const SourceFile &file, simdjson::dom::parser &parser);
 
 // Shared helpers.
 std::string cvssVersionOf(std::string_view vector); // "3.1" from "CVSS:3.1/…", "2.0" without prefix

@@ -988,6 +988,13 @@ bool Filter::isEmpty() const
     return m_nodes.empty();
 }
 
+bool Filter::mentions(Field field) const
+{
+    return std::any_of(m_conditions.begin(), m_conditions.end(), [field](const Condition &c) {
+        return c.field == field;
+    });
+}
+
 bool Filter::matches(const RowSource &rows, std::size_t row) const
 {
     return isEmpty() || Eval::matches(*this, m_root, rows, row);

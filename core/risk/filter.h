@@ -41,6 +41,9 @@ public:
 
     // True when the filter places no condition (it matches every row).
     bool isEmpty() const;
+    // True when some condition tests `field` (for example, a filter asking about `triage`
+    // or `suppressed` wants suppressed findings listed).
+    bool mentions(Field field) const;
 
     // Whether `row` (< rows.rowCount()) passes.
     bool matches(const RowSource &rows, std::size_t row) const;

@@ -1717,6 +1717,26 @@ Result<std::vector<Decision>> Workspace::decisions() const
     return out;
 }
 
+Result<std::vector<PackagePurl>>
+Workspace::packagePurls(const std::vector<std::string> &packages) const
+{
+    std::vector<PackagePurl> out;
+    if (packages.empty())
+        return out;
+    const std::set<std::string, std::less<>> wanted(packages.begin(), packages.end());
+    Statement q(m_db,
+                "SELECT DISTINCT pkg_name, COALESCE(pkg_version, ''), purl FROM finding "
+                "WHERE purl IS NOT NULL AND purl <> '' ORDER BY 1, 2, 3");
+    while (q.step()) {
+        if (!wanted.contains(q.text(0)))
+            continue;
+        out.push_back({std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2))});
+    }
+    if (q.failed())
+        return fail("cannot read package URLs: " + lastError(m_db));
+    return out;
+}
+
 Result<std::vector<DecisionChange>> Workspace::decisionHistory() const
 {
     std::vector<DecisionChange> out;

@@ -151,6 +151,14 @@ struct Decision
     std::int64_t updatedAt = 0;
 };
 
+// A package as the scanners identified it: name, installed version, package URL.
+struct PackagePurl
+{
+    std::string package;
+    std::string version;
+    std::string purl;
+};
+
 // One change to a decision: who, when, and "state|reason|expires" before and after.
 struct DecisionChange
 {
@@ -226,6 +234,9 @@ public:
                                 const std::string &who,
                                 std::int64_t now);
     Result<std::vector<Decision>> decisions() const;
+    // The purls scanners reported for these packages (any version), one per distinct
+    // (package, version, purl). One pass over the findings.
+    Result<std::vector<PackagePurl>> packagePurls(const std::vector<std::string> &packages) const;
     Result<std::vector<DecisionChange>> decisionHistory() const;
 
     // The analyst's base image for an image: a reference to the base (a name or digest;

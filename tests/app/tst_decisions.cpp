@@ -3,6 +3,7 @@
 // tag of the same repository, expiry of accepted risk, re-imports, and the history.
 
 #include "fleet.h"
+#include "vexdocs.h"
 
 #include <QDir>
 #include <QFile>
@@ -88,8 +89,12 @@ class TestDecisions : public QObject
     // finding → triageState, keyed "image|vulnerability|package".
     QMap<QString, QString> states(const QString &db, const QString &now = kNow)
     {
-        const Run r = cli(
-            {QStringLiteral("findings"), QStringLiteral("--db"), db, QStringLiteral("--now"), now});
+        const Run r = cli({QStringLiteral("findings"),
+                           QStringLiteral("--db"),
+                           db,
+                           QStringLiteral("--now"),
+                           now,
+                           QStringLiteral("--suppressed")});
         QMap<QString, QString> out;
         for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array()) {
             const QJsonObject o = v.toObject();
@@ -130,8 +135,269 @@ class TestDecisions : public QObject
             .arg(QLatin1String(tag), QLatin1String(vuln), QLatin1String(package));
     }
 
+    // The findings' keys `findings` lists with these extra arguments.
+    QStringList listed(const QString &db, const QStringList &more = {})
+    {
+        const Run r = cli(QStringList{QStringLiteral("findings"),
+                                      QStringLiteral("--db"),
+                                      db,
+                                      QStringLiteral("--now"),
+                                      kNow} +
+                          more);
+        QStringList keys;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+            keys << v.toObject().value(QStringLiteral("image")).toString() + u'|' +
+                        v.toObject().value(QStringLiteral("vulnerability")).toString() + u'|' +
+                        v.toObject().value(QStringLiteral("package")).toString();
+        keys.sort();
+        return keys;
+    }
+
+    // Three decisions of every scope on workspace `db`, one of them an accepted risk.
+    void decideThree(const QString &db)
+    {
+        const QList<QStringList> decisions{
+            {QStringLiteral("--filter"),
+             QStringLiteral("image ~ \"app1:1.0\" and vuln = \"CVE-2025-1000\""),
+             QStringLiteral("--state"),
+             QStringLiteral("not-affected"),
+             QStringLiteral("--justification"),
+             QStringLiteral("code_not_reachable"),
+             QStringLiteral("--scope"),
+             QStringLiteral("digest"),
+             QStringLiteral("--reason"),
+             QStringLiteral("TLS off; \"quoted\" <b>text</b>")},
+            {QStringLiteral("--filter"),
+             QStringLiteral("package = \"zlib\""),
+             QStringLiteral("--state"),
+             QStringLiteral("risk-accepted"),
+             QStringLiteral("--until"),
+             QStringLiteral("2025-12-31"),
+             QStringLiteral("--scope"),
+             QStringLiteral("repository"),
+             QStringLiteral("--reason"),
+             QStringLiteral("WAF rule 12")},
+            {QStringLiteral("--filter"),
+             QStringLiteral("image ~ \"app3\""),
+             QStringLiteral("--state"),
+             QStringLiteral("fixed"),
+             QStringLiteral("--scope"),
+             QStringLiteral("fleet"),
+             QStringLiteral("--reason"),
+             QStringLiteral("patched in the base"),
+             QStringLiteral("--owner"),
+             QStringLiteral("bo")}};
+        for (const QStringList &d : decisions) {
+            const Run r = decide(db, d);
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        }
+    }
+
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // Suppressed findings leave the ranking and the default listing; a filter on triage (or
+    // suppressed), or --suppressed, lists them.
+    void suppressedListedOnlyWhenAsked()
+    {
+        const QString db = workspace(QStringLiteral("listing.pw"));
+        const QStringList all = listed(db);
+        QCOMPARE(all.size(), 3);
+        QCOMPARE(decide(db,
+                        {QStringLiteral("--filter"),
+                         QStringLiteral("package = \"zlib\""),
+                         QStringLiteral("--state"),
+                         QStringLiteral("false-positive"),
+                         QStringLiteral("--scope"),
+                         QStringLiteral("fleet"),
+                         QStringLiteral("--reason"),
+                         QStringLiteral("not shipped")})
+                     .exitCode,
+                 0);
+        const QString zlib = key("app1:1.0", "CVE-2025-2000", "zlib");
+        QVERIFY(!listed(db).contains(zlib));
+        QCOMPARE(listed(db).size(), 2);
+        QCOMPARE(
+            listed(db, {QStringLiteral("--filter"), QStringLiteral("triage = false-positive")}),
+            QStringList{zlib});
+        QCOMPARE(listed(db, {QStringLiteral("--filter"), QStringLiteral("suppressed")}),
+                 QStringList{zlib});
+        QCOMPARE(listed(db, {QStringLiteral("--suppressed")}), all);
+        // A filter on something else does not bring it back.
+        QVERIFY(!listed(db, {QStringLiteral("--filter"), QStringLiteral("package ~ \"z\"")})
+                     .contains(zlib));
+    }
+
+    // Decisions → `vex export` → `vex import` into a fresh workspace with the same scans:
+    // the same decisions, the same findings decided, and the same export again.
+    void vexExportImportRoundTrips()
+    {
+        const QString a = workspace(QStringLiteral("vex-a.pw"));
+        decideThree(a);
+        const QString out = m_dir.filePath(QStringLiteral("a.vex.json"));
+        Run r = cli({QStringLiteral("vex"),
+                     QStringLiteral("export"),
+                     QStringLiteral("--db"),
+                     a,
+                     QStringLiteral("--out"),
+                     out,
+                     QStringLiteral("--now"),
+                     kNow});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject exported = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(exported.value(QStringLiteral("statements")).toArray().size(), 3);
+
+        const QString b = workspace(QStringLiteral("vex-b.pw"));
+        const auto before = states(b);
+        // A dry run previews and records nothing.
+        r = cli({QStringLiteral("vex"),
+                 QStringLiteral("import"),
+                 QStringLiteral("--db"),
+                 b,
+                 QStringLiteral("--dry-run"),
+                 QStringLiteral("--now"),
+                 kNow,
+                 out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject preview = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(preview.value(QStringLiteral("decisions")).toInt(), 3);
+        QCOMPARE(preview.value(QStringLiteral("changed")).toInt(), 0);
+        const QJsonArray statements = preview.value(QStringLiteral("documents"))
+                                          .toArray()
+                                          .at(0)
+                                          .toObject()
+                                          .value(QStringLiteral("statements"))
+                                          .toArray();
+        QCOMPARE(statements.size(), 3);
+        QCOMPARE(statements.at(0).toObject().value(QStringLiteral("findings")).toInt(), 1);
+        QCOMPARE(statements.at(0)
+                     .toObject()
+                     .value(QStringLiteral("matches"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("image"))
+                     .toString(),
+                 QStringLiteral("registry.example/app1:1.0"));
+        QCOMPARE(states(b), before);
+
+        r = cli({QStringLiteral("vex"),
+                 QStringLiteral("import"),
+                 QStringLiteral("--db"),
+                 b,
+                 QStringLiteral("--now"),
+                 kNow,
+                 out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("changed")).toInt(),
+                 3);
+        QCOMPARE(states(b), states(a));
+        QVERIFY(states(b) != before);
+        // Importing it again changes nothing (no duplicates).
+        r = cli({QStringLiteral("vex"),
+                 QStringLiteral("import"),
+                 QStringLiteral("--db"),
+                 b,
+                 QStringLiteral("--now"),
+                 kNow,
+                 out});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("changed")).toInt(),
+                 0);
+        // B's export says what A's said, statement for statement.
+        const QString outB = m_dir.filePath(QStringLiteral("b.vex.json"));
+        QCOMPARE(cli({QStringLiteral("vex"),
+                      QStringLiteral("export"),
+                      QStringLiteral("--db"),
+                      b,
+                      QStringLiteral("--out"),
+                      outB,
+                      QStringLiteral("--now"),
+                      kNow})
+                     .exitCode,
+                 0);
+        QFile fileB(outB);
+        QVERIFY(fileB.open(QIODevice::ReadOnly));
+        const QJsonArray sa = exported.value(QStringLiteral("statements")).toArray();
+        const QJsonArray sb = QJsonDocument::fromJson(fileB.readAll())
+                                  .object()
+                                  .value(QStringLiteral("statements"))
+                                  .toArray();
+        QCOMPARE(sb.size(), sa.size());
+        for (qsizetype i = 0; i < sa.size(); ++i) {
+            QJsonObject x = sa.at(i).toObject(), y = sb.at(i).toObject();
+            x.remove(QStringLiteral("timestamp"));
+            y.remove(QStringLiteral("timestamp"));
+            QCOMPARE(y, x);
+        }
+    }
+
+    // A statement that matches nothing says why; a broken document is refused, naming the
+    // file and the place, and leaves the workspace as it was.
+    void vexImportExplainsAndRefuses()
+    {
+        const QString db = workspace(QStringLiteral("vex-bad.pw"));
+        const QString doc = write(QStringLiteral("team.vex.json"), kTeamVex);
+        Run r = cli({QStringLiteral("vex"),
+                     QStringLiteral("import"),
+                     QStringLiteral("--db"),
+                     db,
+                     QStringLiteral("--matching-only"),
+                     QStringLiteral("--now"),
+                     kNow,
+                     doc});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray statements = QJsonDocument::fromJson(r.out)
+                                          .object()
+                                          .value(QStringLiteral("documents"))
+                                          .toArray()
+                                          .at(0)
+                                          .toObject()
+                                          .value(QStringLiteral("statements"))
+                                          .toArray();
+        const QJsonObject pinned = statements.at(0).toObject();
+        QCOMPARE(pinned.value(QStringLiteral("findings")).toInt(), 0);
+        QCOMPARE(pinned.value(QStringLiteral("imported")).toBool(), false); // --matching-only
+        QVERIFY2(pinned.value(QStringLiteral("problems"))
+                     .toArray()
+                     .at(0)
+                     .toString()
+                     .contains(QStringLiteral("the statement is about version 9.9")),
+                 r.out.constData());
+        QCOMPARE(statements.at(1).toObject().value(QStringLiteral("findings")).toInt(), 2);
+        QCOMPARE(states(db).value(key("app3:1.0", "CVE-2025-1000", "openssl")),
+                 QStringLiteral("fixed"));
+
+        const auto before = states(db);
+        const QString broken = write(QStringLiteral("broken.vex.json"), kBrokenVex);
+        r = cli({QStringLiteral("vex"),
+                 QStringLiteral("import"),
+                 QStringLiteral("--db"),
+                 db,
+                 doc,
+                 broken});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("broken.vex.json: OpenVEX, at statements[1].status: unknown "
+                                "status \"patched\""),
+                 r.err.constData());
+        QCOMPARE(states(db), before); // nothing of either file was recorded
+
+        const QString fixture =
+            QStringLiteral(PATCHWISE_FIXTURES_DIR "/cyclonedx/heimdall2--vex.json");
+        if (!QFile::exists(fixture))
+            QSKIP("shared/fixtures is not available");
+        r = cli({QStringLiteral("vex"),
+                 QStringLiteral("import"),
+                 QStringLiteral("--db"),
+                 db,
+                 QStringLiteral("--dry-run"),
+                 fixture});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("CVE-2020-25649 (or SNYK-JAVA-COMFASTERXMLJACKSONCORE-1048302) is "
+                                "not reported in the workspace"),
+                 r.out.constData());
+    }
 
     void repositoryScopeFollowsNewTags()
     {
