@@ -33,6 +33,37 @@ std::string syntaxErrorLocation(const SourceFile &file)
     return file.locate(std::size_t(error.offset)) + ": " + error.errorString().toStdString();
 }
 
+// OpenVEX, or a CycloneDX BOM that only carries VEX: analysed vulnerabilities and neither
+// components nor a described component. Such a file says nothing about what an image
+// contains; imported as a scan it would invent an image.
+bool isVexOnly(simdjson::dom::element root, Format format)
+{
+    if (root.type() != simdjson::dom::element_type::OBJECT)
+        return false;
+    std::string_view context;
+    if (root["@context"].get(context) == simdjson::SUCCESS &&
+        context.starts_with("https://openvex.dev/ns"))
+        return true;
+    if (format != Format::CycloneDx)
+        return false;
+    simdjson::dom::array components;
+    if (root["components"].get(components) == simdjson::SUCCESS && components.size() > 0)
+        return false;
+    simdjson::dom::element component;
+    if (root["metadata"]["component"].get(component) == simdjson::SUCCESS)
+        return false;
+    simdjson::dom::array vulnerabilities;
+    if (root["vulnerabilities"].get(vulnerabilities) != simdjson::SUCCESS ||
+        vulnerabilities.size() == 0)
+        return false;
+    for (simdjson::dom::element v : vulnerabilities) {
+        std::string_view state;
+        if (v["analysis"]["state"].get(state) != simdjson::SUCCESS || state.empty())
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 Result<simdjson::dom::element> parseJson(const SourceFile &file, simdjson::dom::parser &parser)
@@ -100,6 +131,10 @@ Result<FileRead> readSource(SourceFile file)
     const simdjson::dom::element root = *parsed;
 
     out.format = detectJson(root);
+    if (isVexOnly(root, out.format))
+        return fail(file.path +
+                    ": a VEX document (statements about vulnerabilities, no scanned image or "
+                    "packages): record it as triage decisions with `patchwise-cli vex import`");
     if (out.format == Format::Unknown)
         return fail(file.path +
                     ": not a recognised format (valid JSON, but not a Trivy, Grype, CycloneDX, "

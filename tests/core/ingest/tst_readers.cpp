@@ -30,6 +30,10 @@ ingest::FileRead readOrFail(const QString &relative)
 
 } // namespace
 
+// An OpenVEX document with no statements.
+constexpr const char *kEmptyOpenVex =
+    R"({"@context":"https://openvex.dev/ns/v0.2.0","statements":[]})";
+
 class TestReaders : public QObject
 {
     Q_OBJECT
@@ -59,7 +63,6 @@ private Q_SLOTS:
         row("cyclonedx/defectdojo--trivy-ubuntu-issue_9277.json", "cyclonedx", 14, 10);
         row("cyclonedx/grype-golden--TestCycloneDxPresenterImage.golden", "cyclonedx", 2, 2);
         row("cyclonedx/heimdall2--dropwizard-vulns.json", "cyclonedx", 87, 85);
-        row("cyclonedx/heimdall2--vex.json", "cyclonedx", 1, 0);
         row("cyclonedx/trivy-golden--fluentd-multiple-lockfiles-short.cdx.json.golden",
             "cyclonedx",
             3,
@@ -116,6 +119,25 @@ private Q_SLOTS:
         row("trivy/steadybit-extension-k6--trivy-results.json", "trivy", 2, 0);
         row("trivy/tejas-multi-scanner--trivy-results.json", "trivy", 54, 34);
         row("trivy/unext-ci-lab--cilab-lifelong-api-master-trivy-results.json", "trivy", 29, 15);
+    }
+
+    // A CycloneDX BOM that only carries VEX (analysed vulnerabilities, no image, no
+    // components) is not a scan: importing it would invent an image. It is refused with a
+    // pointer to `vex import` (tst_vex reads it as VEX).
+    void vexOnlyIsNotAScan()
+    {
+        const QString path = fixtures() + QStringLiteral("/cyclonedx/heimdall2--vex.json");
+        if (!QFile::exists(path))
+            QSKIP("shared/fixtures is not available");
+        const auto r = ingest::readFile(path.toStdString());
+        QVERIFY(!r);
+        QVERIFY2(r.error().find("heimdall2--vex.json: a VEX document") != std::string::npos &&
+                     r.error().find("vex import") != std::string::npos,
+                 r.error().c_str());
+        const auto openVex = ingest::readBytes("x.json", kEmptyOpenVex);
+        QVERIFY(!openVex);
+        QVERIFY2(openVex.error().find("x.json: a VEX document") != std::string::npos,
+                 openVex.error().c_str());
     }
 
     void counts()
