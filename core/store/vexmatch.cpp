@@ -607,13 +607,17 @@ std::string openVexDocument(const std::vector<Decision> &decisions,
         }
         out += "}],\n      \"status\": ";
         appendJsonString(out, status.status);
+        const auto member =
+            [&](std::string_view prefix, std::string_view key, const std::string &value) {
+                out += prefix;
+                out += '"';
+                out += key;
+                out += "\": ";
+                appendJsonString(out, value);
+            };
         const auto field = [&](std::string_view key, const std::string &value) {
-            if (value.empty())
-                return;
-            out += ",\n      \"";
-            out += key;
-            out += "\": ";
-            appendJsonString(out, value);
+            if (!value.empty())
+                member(",\n      ", key, value);
         };
         field("justification", status.justification);
         field("impact_statement", status.impact);
@@ -623,10 +627,7 @@ std::string openVexDocument(const std::vector<Decision> &decisions,
         out += ",\n      \"x-patchwise\": {\"scope\": ";
         appendJsonString(out, model::decisionScopeName(d.scope));
         const auto own = [&](std::string_view key, const std::string &value) {
-            out += ", \"";
-            out += key;
-            out += "\": ";
-            appendJsonString(out, value);
+            member(", ", key, value);
         };
         own("scopeKey", d.scopeKey);
         own("package", d.package);

@@ -3,13 +3,25 @@
 
 // Small synthetic scanner reports with known ground truth, written by the tests themselves.
 
+#include "ingest/reader.h"
+
 #include <QString>
 #include <QStringList>
+#include <QtGlobal>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace synthetic {
+
+// A report the tests wrote themselves, read as an import would; it must be valid.
+inline patchwise::ingest::FileRead read(const std::string &name, const std::string &bytes)
+{
+    auto r = patchwise::ingest::readBytes(name, bytes);
+    if (!r)
+        qFatal("synthetic report rejected: %s", r.error().c_str());
+    return *r;
+}
 
 struct Vuln
 {

@@ -7,22 +7,16 @@
 #include "ingest/reader.h"
 #include "risk/engine.h"
 #include "store/workspace.h"
+#include "synthetic.h"
 #include "util/timestamp.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace patchwise;
+using synthetic::read;
 
 namespace {
-
-ingest::FileRead read(const std::string &name, const std::string &bytes)
-{
-    auto r = ingest::readBytes(name, bytes);
-    if (!r)
-        qFatal("synthetic file rejected: %s", r.error().c_str());
-    return *r;
-}
 
 const risk::ImageFacts &imageNamed(const risk::Facts &facts, int n)
 {

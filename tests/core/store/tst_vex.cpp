@@ -23,16 +23,9 @@
 #include <set>
 
 using namespace patchwise;
+using synthetic::read;
 
 namespace {
-
-ingest::FileRead read(const std::string &name, const std::string &bytes)
-{
-    auto r = ingest::readBytes(name, bytes);
-    if (!r)
-        qFatal("synthetic report rejected: %s", r.error().c_str());
-    return *r;
-}
 
 std::string join(const std::vector<std::string> &items)
 {

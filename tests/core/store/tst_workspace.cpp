@@ -18,16 +18,9 @@
 #include <sqlite3.h>
 
 using namespace patchwise;
+using synthetic::read;
 
 namespace {
-
-ingest::FileRead read(const std::string &name, const std::string &bytes)
-{
-    auto r = ingest::readBytes(name, bytes);
-    if (!r)
-        qFatal("synthetic report rejected: %s", r.error().c_str());
-    return *r;
-}
 
 std::map<std::string, store::FindingRow> byVuln(const std::vector<store::FindingRow> &rows)
 {
