@@ -47,9 +47,22 @@ public:
     int decisionOf(std::uint32_t f) const;
 
 private:
-    std::unordered_map<std::string, int> m_byScope[3];
-    std::vector<std::string> m_identity;
-    std::vector<std::vector<std::string>> m_repositories;
+    // A decision in the facts' own numbers: scope key (an index into m_keys), vulnerability
+    // (Facts::vulns), package and version (Facts::strings; version 0 = any). Decisions on
+    // anything the facts do not hold cannot cover a finding and are left out.
+    struct Key
+    {
+        std::uint32_t scopeKey, vuln, package, version;
+        bool operator==(const Key &) const = default;
+    };
+    struct KeyHash
+    {
+        std::size_t operator()(const Key &k) const noexcept;
+    };
+    std::unordered_map<Key, int, KeyHash> m_byScope[3];
+    std::vector<std::uint32_t> m_identity;                  // per image: its identity's key
+    std::vector<std::vector<std::uint32_t>> m_repositories; // per image: its repositories' keys
+    std::vector<bool> m_vulnDecided;                        // per Facts::vulns entry
     const risk::Facts &m_facts;
     bool m_empty = true;
 };
