@@ -94,6 +94,9 @@ constexpr std::string_view kUsage =
     "                     exploitable, risk-accepted (needs --until), false-positive,\n"
     "                     not-affected (needs a CycloneDX/OpenVEX --justification), fixed.\n"
     "                     The last four take findings out of the ranking and the plan.\n"
+    "  decisions --db FILE [--history] [--now TIME]\n"
+    "                     every decision with how many findings it decides now (coversNow;\n"
+    "                     the most specific decision wins), expiry, and --history its changes\n"
     "  vex import --db FILE [--dry-run] [--matching-only] [--owner NAME] VEX...\n"
     "                     turn OpenVEX / CycloneDX VEX statements into decisions; prints per\n"
     "                     statement the findings it matches now, or why it matches nothing.\n"
@@ -932,6 +935,96 @@ int runVex(int argc, char **argv)
     return usageError("vex: expected \"vex import\" or \"vex export\"");
 }
 
+// Every decision with what it covers now (the findings it decides: the most specific
+// decision wins) and, with --history, its changes.
+int runDecisions(int argc, char **argv)
+{
+    const Args args = parseArgs(argc, argv, {"--db", "--now", "--policy"}, {"--history", "--help"});
+    if (!args.error.empty())
+        return usageError("decisions: " + args.error);
+    if (args.flag("--help")) {
+        std::cout << kUsage;
+        return 0;
+    }
+    if (!args.positional.empty())
+        return usageError("decisions: unexpected argument \"" + args.positional.front() + "\"");
+    int status = 0;
+    const auto scored = loadScored("decisions", args, status);
+    if (!scored)
+        return status;
+    const auto decisions = scored->workspace->decisions();
+    if (!decisions) {
+        std::cerr << "patchwise-cli decisions: " << decisions.error() << "\n";
+        return 1;
+    }
+    std::vector<patchwise::store::DecisionChange> history;
+    if (args.flag("--history")) {
+        auto changes = scored->workspace->decisionHistory();
+        if (!changes) {
+            std::cerr << "patchwise-cli decisions: " << changes.error() << "\n";
+            return 1;
+        }
+        history = std::move(*changes);
+    }
+    const patchwise::risk::Facts &facts = scored->facts;
+    std::vector<int> covers(decisions->size(), 0);
+    const patchwise::store::DecisionMatcher matcher(*decisions, facts);
+    for (std::uint32_t f = 0; f < facts.size(); ++f)
+        if (const int d = matcher.decisionOf(f); d >= 0)
+            ++covers[std::size_t(d)];
+    std::string out = "[";
+    for (std::size_t i = 0; i < decisions->size(); ++i) {
+        const patchwise::store::Decision &d = (*decisions)[i];
+        const auto text = [&](const char *key, std::string_view value) {
+            out += ",\"";
+            out += key;
+            out += "\":";
+            patchwise::appendJsonString(out, value);
+        };
+        out += i ? ",\n{" : "\n{";
+        out += "\"id\":" + std::to_string(d.id);
+        text("scope", patchwise::model::decisionScopeName(d.scope));
+        text("scopeKey", d.scopeKey);
+        text("vulnerability", d.vulnerability);
+        text("package", d.package);
+        text("version", d.version);
+        text("state", patchwise::model::triageStateName(d.state));
+        text("justification", d.justification);
+        text("reason", d.reason);
+        text("note", d.note);
+        text("owner", d.owner);
+        text("expires", d.expires > 0 ? patchwise::formatTimestamp(d.expires) : std::string());
+        out += ",\"expired\":";
+        out += d.state == patchwise::model::TriageState::RiskAccepted && d.expires > 0 &&
+                       d.expires <= facts.now
+                   ? "true"
+                   : "false";
+        text("created", patchwise::formatTimestamp(d.createdAt));
+        text("updated", patchwise::formatTimestamp(d.updatedAt));
+        out += ",\"coversNow\":" + std::to_string(covers[i]);
+        if (args.flag("--history")) {
+            out += ",\"history\":[";
+            bool first = true;
+            for (const patchwise::store::DecisionChange &c : history) {
+                if (c.decisionId != d.id)
+                    continue;
+                out += first ? "{" : ",{";
+                first = false;
+                out += "\"at\":";
+                patchwise::appendJsonString(out, patchwise::formatTimestamp(c.at));
+                text("who", c.who);
+                text("before", c.before);
+                text("after", c.after);
+                out += "}";
+            }
+            out += "]";
+        }
+        out += "}";
+    }
+    out += decisions->empty() ? "]\n" : "\n]\n";
+    return writeStdout(out) ? 0 : 1;
+}
+
 int runBase(int argc, char **argv)
 {
     const Args args =
@@ -1169,5 +1262,7 @@ int main(int argc, char **argv)
         return runDecide(argc, argv);
     if (command == "vex")
         return runVex(argc, argv);
+    if (command == "decisions")
+        return runDecisions(argc, argv);
     return usageError("unknown command \"" + std::string(command) + "\"");
 }

@@ -228,6 +228,53 @@ private Q_SLOTS:
                      .contains(zlib));
     }
 
+    // `decisions`: every decision with the findings it decides now — the most specific
+    // wins, so the fleet decision does not count app1:1.0's finding, decided by its digest.
+    void decisionsListWhatEachCovers()
+    {
+        const QString db = workspace(QStringLiteral("list.pw"));
+        decideThree(db);
+        const auto coverage = [&] {
+            const Run r = cli({QStringLiteral("decisions"),
+                               QStringLiteral("--db"),
+                               db,
+                               QStringLiteral("--now"),
+                               kNow,
+                               QStringLiteral("--history")});
+            QMap<QString, int> out;
+            for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array()) {
+                const QJsonObject o = v.toObject();
+                out.insert(o.value(QStringLiteral("scope")).toString() + u'|' +
+                               o.value(QStringLiteral("package")).toString(),
+                           o.value(QStringLiteral("coversNow")).toInt());
+                // One change each so far: created by the decide that made it.
+                const QJsonArray history = o.value(QStringLiteral("history")).toArray();
+                if (history.size() != 1 ||
+                    history.at(0).toObject().value(QStringLiteral("before")).toString() !=
+                        QString())
+                    out.insert(QStringLiteral("bad history"), int(history.size()));
+            }
+            return out;
+        };
+        QMap<QString, int> expected{{QStringLiteral("digest|openssl"), 1},
+                                    {QStringLiteral("repository|zlib"), 1},
+                                    {QStringLiteral("fleet|openssl"), 1}};
+        QCOMPARE(coverage(), expected);
+        importNextTag(db); // app1:1.1: zlib (repository) and openssl (fleet) once more
+        expected[QStringLiteral("repository|zlib")] = 2;
+        expected[QStringLiteral("fleet|openssl")] = 2;
+        QCOMPARE(coverage(), expected);
+        const Run r = cli({QStringLiteral("decisions"),
+                           QStringLiteral("--db"),
+                           db,
+                           QStringLiteral("--now"),
+                           QStringLiteral("2026-01-02T00:00:00Z")});
+        bool expired = false;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+            expired = expired || v.toObject().value(QStringLiteral("expired")).toBool();
+        QVERIFY(expired); // the acceptance until 2025-12-31
+    }
+
     // Decisions → `vex export` → `vex import` into a fresh workspace with the same scans:
     // the same decisions, the same findings decided, and the same export again.
     void vexExportImportRoundTrips()
