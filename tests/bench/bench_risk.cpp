@@ -12,6 +12,7 @@
 #include "risk/engine.h"
 #include "risk/filter.h"
 #include "risk/scoredrows.h"
+#include "store/decisions.h"
 
 #include <algorithm>
 #include <chrono>
@@ -250,5 +251,35 @@ int main(int argc, char **argv)
     std::printf("base attribution per finding:          %8.1f ms\n", median(attribution));
     std::printf("build the plan (%zu actions):       %8.1f ms\n", actions, median(planning));
     std::printf("simulate 10 actions (rescore a copy):  %8.1f ms\n", median(simulating));
+
+    // Applying triage decisions at load: the matcher over every finding, for a few and for
+    // many decisions of every scope (a third each).
+    for (const std::size_t count : {std::size_t(1000), std::size_t(100000)}) {
+        std::vector<store::Decision> decisions;
+        std::mt19937_64 rng(7);
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::uint32_t f = std::uint32_t(rng() % facts.size());
+            store::Decision pattern;
+            pattern.scope = model::DecisionScope(i % 3);
+            pattern.state = model::TriageState::FalsePositive;
+            const std::uint32_t one[] = {f};
+            auto made = store::decisionsForFindings(facts, one, pattern);
+            decisions.insert(decisions.end(), made.begin(), made.end());
+        }
+        std::vector<double> matching;
+        std::size_t decided = 0;
+        for (int round = 0; round < rounds; ++round) {
+            const auto t0 = Clock::now();
+            const store::DecisionMatcher matcher(decisions, facts);
+            decided = 0;
+            for (std::uint32_t f = 0; f < facts.size(); ++f)
+                decided += matcher.decisionOf(f) >= 0;
+            matching.push_back(ms(t0, Clock::now()));
+        }
+        std::printf("apply %6zu decisions (%zu decided):  %8.1f ms\n",
+                    decisions.size(),
+                    decided,
+                    median(matching));
+    }
     return 0;
 }
