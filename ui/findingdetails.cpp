@@ -2,8 +2,10 @@
 #include "findingdetails.h"
 
 #include "cvsslabels.h"
+#include "decisionlabels.h"
 #include "risk/scoredrows.h"
 #include "severitystyle.h"
+#include "store/decisions.h"
 #include "store/workspace.h"
 #include "workbench.h"
 
@@ -226,6 +228,46 @@ QString advisoryReferencesHtml(const AdvisoryDisplay &display, std::int64_t publ
     return html;
 }
 
+// The analyst's decision that covers the finding: state, scope, reason, justification, note,
+// owner, expiry. Every text is the analysts' or an imported VEX file's: escaped.
+QString decisionHtml(const Workbench &workbench, std::uint32_t f)
+{
+    const int index = workbench.decisionOf(f);
+    if (index < 0)
+        return {};
+    const store::Decision &d = workbench.decisions()[std::size_t(index)];
+    const risk::Facts &facts = workbench.facts();
+    QString html = QStringLiteral("<h4>%1</h4><table>").arg(QObject::tr("Triage decision"));
+    QString state = QStringLiteral("<b>%1</b>").arg(triageStateLabel(d.state).toHtmlEscaped());
+    if (isExpired(d, facts.now))
+        state += QStringLiteral(" <span style='color:#c62828;font-weight:bold'>%1</span>")
+                     .arg(QObject::tr("expired on %1: open again").arg(date(d.expires)));
+    html += row(QObject::tr("State"), state);
+    ImageNames names;
+    if (d.scope == model::DecisionScope::Digest)
+        for (const risk::ImageFacts &image : facts.images)
+            if (store::imageIdentity(image.digest, image.name) == d.scopeKey)
+                names.emplace(d.scopeKey, QString::fromStdString(image.name));
+    html += row(QObject::tr("Scope"),
+                QStringLiteral("%1 <b>%2</b>")
+                        .arg(decisionScopeLabel(d.scope).toHtmlEscaped(),
+                             decisionTargetLabel(d, names).toHtmlEscaped()) +
+                    (d.version.empty()
+                         ? QString()
+                         : QObject::tr(", version %1 only").arg(qs(d.version)).toHtmlEscaped()));
+    html += row(QObject::tr("Reason"), esc(d.reason));
+    if (!d.justification.empty())
+        html += row(QObject::tr("Justification"), esc(d.justification));
+    if (!d.note.empty())
+        html += row(QObject::tr("Note"), esc(d.note));
+    html += row(QObject::tr("Owner"), d.owner.empty() ? QStringLiteral("—") : esc(d.owner));
+    if (d.expires > 0)
+        html += row(QObject::tr("Expires"), date(d.expires));
+    if (d.updatedAt > 0)
+        html += row(QObject::tr("Decided"), date(d.updatedAt));
+    return html + QStringLiteral("</table>");
+}
+
 } // namespace
 
 QString detailsStyleSheet(const QPalette &palette)
@@ -299,6 +341,7 @@ findingDetailsHtml(const Workbench &workbench, std::uint32_t f, const AdvisoryDi
                      advisoryUrl(id).toHtmlEscaped(),
                      jump);
     html += advisorySummaryHtml(advisory);
+    html += decisionHtml(workbench, f);
 
     // The score, factor by factor, as bars scaled to each factor's weight.
     html += QStringLiteral("<table cellspacing='0' cellpadding='1' style='margin-top:6px'>");

@@ -92,6 +92,14 @@ const char *fileName(Icon icon)
         return "apply";
     case Icon::Reset:
         return "reset";
+    case Icon::DecisionsPage:
+        return "page-decisions";
+    case Icon::Decide:
+        return "decide";
+    case Icon::Undo:
+        return "undo";
+    case Icon::Redo:
+        return "redo";
     }
     return "";
 }

@@ -48,8 +48,12 @@ enum class Icon
     Resolved,
     Apply,
     Reset,
+    DecisionsPage,
+    Decide,
+    Undo,
+    Redo,
 };
-inline constexpr int IconCount = int(Icon::Reset) + 1;
+inline constexpr int IconCount = int(Icon::Redo) + 1;
 
 // The Qt resource path of `icon`'s SVG (":/icons/actions/<name>.svg").
 QString iconPath(Icon icon);

@@ -2,18 +2,23 @@
 #include "mainwindow.h"
 
 #include "cvsscalculatorpage.h"
+#include "decisioncontroller.h"
+#include "decisionspage.h"
 #include "exportcontroller.h"
 #include "icons.h"
 #include "imagespage.h"
 #include "matrixpage.h"
 #include "planpage.h"
 #include "risk/policy.h"
+#include "store/vexmatch.h"
 #include "triagepage.h"
+#include "veximportdialog.h"
 #include "whatifpanel.h"
 #include "workbench.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QDockWidget>
@@ -26,12 +31,14 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace patchwise::ui {
@@ -71,6 +78,8 @@ QString extractDemoInputs()
 MainWindow::MainWindow(QWidget *parent, bool openLast)
     : QMainWindow(parent)
     , m_workbench(new Workbench(this))
+    , m_undo(new QUndoStack(this))
+    , m_decisions(new DecisionController(m_workbench, m_undo, this))
     , m_importer(new ImportController(this))
 {
     setWindowTitle(tr("Patchwise"));
@@ -83,6 +92,16 @@ MainWindow::MainWindow(QWidget *parent, bool openLast)
     m_triage = new TriagePage(m_workbench);
     m_triage->setObjectName(QStringLiteral("triagePage"));
     m_pages->addTab(m_triage, themedIcon(Icon::TriagePage), tr("Triage"));
+    m_decisionsPage = new DecisionsPage(m_workbench, m_decisions);
+    m_decisionsPage->setObjectName(QStringLiteral("decisionsPage"));
+    m_pages->addTab(m_decisionsPage, themedIcon(Icon::DecisionsPage), tr("Decisions"));
+    connect(m_decisionsPage,
+            &DecisionsPage::showFindings,
+            this,
+            [this](const std::vector<std::uint32_t> &findings, const QString &label, bool closed) {
+                m_triage->restrictTo(findings, label, closed);
+                m_pages->setCurrentWidget(m_triage);
+            });
     m_imagesPage = new ImagesPage(m_workbench);
     m_imagesPage->setObjectName(QStringLiteral("imagesPage"));
     m_pages->addTab(m_imagesPage, themedIcon(Icon::ImagesPage), tr("Images and layers"));
@@ -187,6 +206,10 @@ MainWindow::MainWindow(QWidget *parent, bool openLast)
     });
     connect(m_triage, &TriagePage::statusMessage, this, [this](const QString &m) {
         statusBar()->showMessage(m, 4000);
+    });
+    connect(m_decisions, &DecisionController::finished, this, [this](bool ok, const QString &m) {
+        if (!m.isEmpty())
+            statusBar()->showMessage(m, ok ? 6000 : 0);
     });
 
     // Exports run on a worker: the same progress bar and Cancel as imports.
@@ -296,6 +319,20 @@ void MainWindow::createMenus()
                                             this,
                                             [this] { chooseImport(true); });
     importFolder->setIconText(tr("Import folder"));
+    QAction *importVex =
+        file->addAction(themedIcon(Icon::Decide), tr("Import &VEX as decisions…"), this, [this] {
+            const QStringList paths =
+                QFileDialog::getOpenFileNames(this,
+                                              tr("Import VEX documents (OpenVEX, CycloneDX VEX)"),
+                                              QString(),
+                                              tr("VEX documents (*.json *.vex);;All files (*)"));
+            if (!paths.isEmpty())
+                this->importVex(paths);
+        });
+    importVex->setObjectName(QStringLiteral("importVex"));
+    connect(file, &QMenu::aboutToShow, this, [this, importVex] {
+        importVex->setEnabled(m_workbench->isOpen() && !m_workbench->isLoading());
+    });
     QMenu *exportMenu = file->addMenu(themedIcon(Icon::Export), tr("&Export"));
     exportMenu->setObjectName(QStringLiteral("exportMenu"));
     exportMenu->addAction(themedIcon(Icon::Export),
@@ -316,6 +353,21 @@ void MainWindow::createMenus()
     exportMenu->addAction(tr("Remediation plan as CSV, one row per &finding…"), m_exporter, [this] {
         m_exporter->exportPlanCsv(true);
     });
+    exportMenu->addSeparator();
+    exportMenu
+        ->addAction(themedIcon(Icon::Decide),
+                    tr("Decisions as &OpenVEX…"),
+                    this,
+                    [this] {
+                        const QString path =
+                            QFileDialog::getSaveFileName(this,
+                                                         tr("Export the decisions as OpenVEX"),
+                                                         QStringLiteral("decisions.openvex.json"),
+                                                         tr("OpenVEX (*.json)"));
+                        if (!path.isEmpty())
+                            exportOpenVex(path);
+                    })
+        ->setObjectName(QStringLiteral("exportOpenVex"));
     connect(exportMenu, &QMenu::aboutToShow, this, [this, exportMenu] {
         const bool ready = m_workbench->isOpen() && !m_exporter->isBusy();
         for (QAction *a : exportMenu->actions())
@@ -324,6 +376,35 @@ void MainWindow::createMenus()
     file->addSeparator();
     QAction *quit = file->addAction(themedIcon(Icon::Quit), tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+
+    // Decisions: set them on the selected findings, and undo or redo every edit of them.
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_undoAction = edit->addAction(themedIcon(Icon::Undo), tr("&Undo"), m_undo, &QUndoStack::undo);
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setIconText(tr("Undo"));
+    m_redoAction = edit->addAction(themedIcon(Icon::Redo), tr("&Redo"), m_undo, &QUndoStack::redo);
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setIconText(tr("Redo"));
+    edit->addSeparator();
+    m_decide = edit->addAction(themedIcon(Icon::Decide), tr("&Decide…"), this, [this] {
+        const std::vector<std::uint32_t> findings = m_triage->selectedFindings();
+        if (!findings.empty() && m_workbench->isOpen())
+            m_decisions->decide(findings, this);
+    });
+    m_decide->setObjectName(QStringLiteral("decideAction"));
+    m_decide->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_decide->setIconText(tr("Decide"));
+    m_decide->setToolTip(tr("Set a triage decision on the selected findings (Ctrl+D)"));
+    m_triage->setRowActions({m_decide});
+    connect(m_undo, &QUndoStack::indexChanged, this, &MainWindow::updateEditActions);
+    connect(m_undo, &QUndoStack::cleanChanged, this, &MainWindow::updateEditActions);
+    connect(m_decisions, &DecisionController::busyChanged, this, &MainWindow::updateEditActions);
+    connect(m_triage, &TriagePage::findingSelectionChanged, this, &MainWindow::updateEditActions);
+    connect(m_pages, &QTabWidget::currentChanged, this, &MainWindow::updateEditActions);
+    connect(m_workbench, &Workbench::loaded, this, &MainWindow::updateEditActions);
+    updateEditActions();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < m_pages->count(); ++i) {
@@ -362,6 +443,10 @@ void MainWindow::createMenus()
     tools->addSeparator();
     tools->addAction(importFiles);
     tools->addAction(importFolder);
+    tools->addSeparator();
+    tools->addAction(m_decide);
+    tools->addAction(m_undoAction);
+    tools->addAction(m_redoAction);
     auto *spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     tools->addWidget(spacer);
@@ -377,9 +462,25 @@ void MainWindow::showAbout()
                            .arg(QApplication::applicationVersion()));
 }
 
+void MainWindow::updateEditActions()
+{
+    // Undo and redo wait for a write in progress: its undo step is not on the stack yet.
+    const bool busy = m_decisions->isBusy();
+    const QString undo = m_undo->undoText(), redo = m_undo->redoText();
+    m_undoAction->setText(undo.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(undo));
+    m_redoAction->setText(redo.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(redo));
+    m_undoAction->setToolTip(undo.isEmpty() ? tr("Nothing to undo") : tr("Undo %1").arg(undo));
+    m_redoAction->setToolTip(redo.isEmpty() ? tr("Nothing to redo") : tr("Redo %1").arg(redo));
+    m_undoAction->setEnabled(m_undo->canUndo() && !busy);
+    m_redoAction->setEnabled(m_undo->canRedo() && !busy);
+    m_decide->setEnabled(m_workbench->isOpen() && m_pages->currentWidget() == m_triage &&
+                         !m_triage->selectedFindings().empty());
+}
+
 void MainWindow::openWorkspace(const QString &path)
 {
     m_errorPanel->hide();
+    m_undo->clear(); // its edits were of the workspace open until now
     m_workbench->open(path, WhatIfPanel::storedPolicy(path));
     rememberRecent(path);
     setWindowTitle(tr("%1 — Patchwise").arg(QFileInfo(path).fileName()));
@@ -444,6 +545,85 @@ void MainWindow::chooseImport(bool folders)
     }
     if (!paths.isEmpty())
         importPaths(paths);
+}
+
+bool MainWindow::importVex(const QStringList &paths, bool ask)
+{
+    if (!m_workbench->isOpen())
+        return false;
+    auto *dialog = new VexImportDialog(m_workbench, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!dialog->load(paths)) {
+        const QString error = dialog->errorText();
+        delete dialog;
+        QMessageBox box(QMessageBox::Warning,
+                        tr("Import VEX"),
+                        tr("Nothing was imported: the file is not a VEX document Patchwise can "
+                           "read."),
+                        QMessageBox::Ok,
+                        this);
+        box.setTextFormat(Qt::PlainText);
+        box.setInformativeText(error); // plain text: it quotes the file
+        if (ask)
+            box.exec();
+        statusBar()->showMessage(error, 10000);
+        return false;
+    }
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        std::vector<store::Decision> decisions = dialog->decisions();
+        const int n = int(decisions.size());
+        m_decisions->record(std::move(decisions),
+                            n == 1 ? tr("Import 1 VEX decision")
+                                   : tr("Import %1 VEX decisions").arg(n));
+    });
+    if (ask)
+        dialog->open();
+    else
+        dialog->accept();
+    return true;
+}
+
+bool MainWindow::exportOpenVex(const QString &path)
+{
+    auto ws = store::Workspace::openReadOnly(m_workbench->path().toStdString());
+    auto decisions = ws ? (*ws)->decisions()
+                        : Result<std::vector<store::Decision>>(Unexpected<std::string>{ws.error()});
+    std::vector<std::string> packages;
+    if (decisions)
+        for (const store::Decision &d : *decisions)
+            packages.push_back(d.package);
+    const auto purls =
+        ws && decisions
+            ? (*ws)->packagePurls(packages)
+            : Result<std::vector<store::PackagePurl>>(Unexpected<std::string>{std::string()});
+    QSaveFile file(path);
+    bool ok = decisions && purls && file.open(QIODevice::WriteOnly);
+    if (ok) {
+        store::OpenVexOptions options;
+        options.author = DecisionController::userName().toStdString();
+        options.now = QDateTime::currentSecsSinceEpoch();
+        options.tooling = QStringLiteral("Patchwise %1")
+                              .arg(QCoreApplication::applicationVersion())
+                              .trimmed()
+                              .toStdString();
+        const std::string text =
+            store::openVexDocument(*decisions, m_workbench->facts(), *purls, options);
+        ok = file.write(text.data(), qint64(text.size())) == qint64(text.size()) && file.commit();
+    }
+    if (!ok) {
+        const QString why = !ws          ? QString::fromStdString(ws.error())
+                            : !decisions ? QString::fromStdString(decisions.error())
+                            : !purls     ? QString::fromStdString(purls.error())
+                                         : file.errorString();
+        statusBar()->showMessage(tr("Could not export the decisions to %1: %2").arg(path, why),
+                                 10000);
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %1 decisions as OpenVEX to %2")
+                                 .arg(decisions->size())
+                                 .arg(QDir::toNativeSeparators(path)),
+                             6000);
+    return true;
 }
 
 void MainWindow::importPaths(const QStringList &paths)

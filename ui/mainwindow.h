@@ -11,10 +11,13 @@ class QMenu;
 class QProgressBar;
 class QTabWidget;
 class QToolButton;
+class QUndoStack;
 
 namespace patchwise::ui {
 
 class CvssCalculatorPage;
+class DecisionController;
+class DecisionsPage;
 class ExportController;
 class ImagesPage;
 class MatrixPage;
@@ -43,6 +46,14 @@ public:
     WhatIfPanel *whatIfPanel() const { return m_whatIf; }
     ImportController *importer() const { return m_importer; }
     ExportController *exporter() const { return m_exporter; }
+    DecisionsPage *decisionsPage() const { return m_decisionsPage; }
+    DecisionController *decisionController() const { return m_decisions; }
+    // Every edit of the decisions, for Edit ▸ Undo and Redo; cleared when another workspace
+    // is opened.
+    QUndoStack *undoStack() const { return m_undo; }
+    QAction *decideAction() const { return m_decide; }
+    QAction *undoAction() const { return m_undoAction; }
+    QAction *redoAction() const { return m_redoAction; }
 
     void openWorkspace(const QString &path);
     void importPaths(const QStringList &paths);
@@ -60,17 +71,34 @@ private:
     void newWorkspace();
     void chooseWorkspace();
     void chooseImport(bool folders);
+
+public:
+    // File ▸ Import VEX: reads the documents and shows the preview (ask = false accepts it at
+    // once, for tests); accepting records its decisions as one undoable edit. false when no
+    // workspace is open or a file is not VEX (the error is shown).
+    bool importVex(const QStringList &paths, bool ask = true);
+    // File ▸ Export ▸ Decisions as OpenVEX.
+    bool exportOpenVex(const QString &path);
+
+private:
     void rememberRecent(const QString &path);
     void fillRecentMenu();
     void updateStatus();
     void importFinished(const ImportController::Outcome &outcome);
     void showImportErrors(const ImportController::Outcome &outcome);
+    void updateEditActions();
 
     Workbench *m_workbench;
+    QUndoStack *m_undo;
+    DecisionController *m_decisions;
     ImportController *m_importer;
     ExportController *m_exporter = nullptr;
     QTabWidget *m_pages = nullptr;
     TriagePage *m_triage = nullptr;
+    DecisionsPage *m_decisionsPage = nullptr;
+    QAction *m_decide = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
     ImagesPage *m_imagesPage = nullptr;
     MatrixPage *m_matrix = nullptr;
     PlanPage *m_plan = nullptr;

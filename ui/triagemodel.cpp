@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "triagemodel.h"
 
+#include "decisionlabels.h"
 #include "risk/filter.h"
 #include "risk/sortspec.h"
 #include "severitystyle.h"
@@ -8,7 +9,9 @@
 
 #include <QDateTime>
 #include <QFutureWatcher>
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
@@ -48,7 +51,7 @@ std::optional<Field> fieldOf(int column)
         return Field::Containers;
     case TriageModel::Days:
         return Field::Days;
-    case TriageModel::Decision:
+    case TriageModel::Ssvc:
         return Field::Decision;
     default:
         break;
@@ -144,8 +147,10 @@ QString TriageModel::columnName(int column)
         return tr("Days exposed");
     case SlaDue:
         return tr("SLA due");
-    case Decision:
-        return tr("Decision");
+    case Ssvc:
+        return tr("SSVC");
+    case Triage:
+        return tr("Triage");
     default:
         break;
     }
@@ -169,6 +174,8 @@ QVariant TriageModel::headerData(int section, Qt::Orientation orientation, int r
                       "image, \"base fix\" when updating the base image fixes it");
         case Exposure:
             return tr("Internet-exposed, running, or not running");
+        case Triage:
+            return fromStd(risk::fieldInfo(risk::Field::Triage).description);
         default:
             if (const auto field = fieldOf(section))
                 return fromStd(risk::fieldInfo(*field).description);
@@ -218,6 +225,9 @@ QVariant TriageModel::data(const QModelIndex &index, int role) const
         }
         if (index.column() == Kev && s.facts().vulns[s.facts().vuln[f]].kev)
             return QColor(0xc6, 0x28, 0x28);
+        if (index.column() == Triage && f < s.facts().triage.size() &&
+            (s.facts().triage[f] & risk::TriageExpired))
+            return expiredColor(QGuiApplication::palette());
         if (!s.isOpen(f))
             return QColor(0x9e, 0x9e, 0x9e);
         return {};
@@ -339,8 +349,10 @@ QVariant TriageModel::cellValue(const Cells &cells, int column, std::uint32_t f)
                          .toString(QStringLiteral("yyyy-MM-dd"))
                    : QString();
     }
-    case Decision:
+    case Ssvc:
         return fromStd(risk::decisionName(s.decision(f)));
+    case Triage:
+        return triageLabel(f < facts.triage.size() ? facts.triage[f] : 0);
     default:
         break;
     }
@@ -534,6 +546,12 @@ std::vector<std::uint32_t> TriageModel::sorted(const Request &r)
         case SlaDue: {
             const std::int64_t due = s.slaDue(f);
             keys[f] = key(due ? due : std::numeric_limits<std::int64_t>::max());
+            break;
+        }
+        case Triage: {
+            // By state (in model::TriageState order), an expired acceptance after a live one.
+            const std::uint8_t t = f < facts.triage.size() ? facts.triage[f] : 0;
+            keys[f] = std::uint64_t(t & 0x7f) * 2 + ((t & risk::TriageExpired) ? 1 : 0);
             break;
         }
         default:

@@ -54,7 +54,8 @@ public:
         Exposure,
         Days,
         SlaDue,
-        Decision,
+        Ssvc,   // the SSVC decision (track … act)
+        Triage, // the analyst's decision: new, in triage, … ("risk accepted (expired)")
         ColumnCount
     };
     Q_ENUM(Column)

@@ -4,6 +4,7 @@
 #include "advisorysource.h"
 #include "findingdetails.h"
 #include "icons.h"
+#include "model/triage.h"
 #include "risk/fields.h"
 #include "risk/filter.h"
 #include "triagemodel.h"
@@ -31,6 +32,8 @@
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <unordered_map>
 
 namespace patchwise::ui {
 
@@ -83,7 +86,7 @@ QString cellFilter(int column, const QString &value)
         return QStringLiteral("package = ") + quoted(value);
     case TriageModel::Image:
         return QStringLiteral("image = ") + quoted(value);
-    case TriageModel::Decision:
+    case TriageModel::Ssvc:
         return QStringLiteral("decision = ") + value.toLower();
     case TriageModel::Kev:
         return value.isEmpty() ? QStringLiteral("not kev") : QStringLiteral("kev");
@@ -134,13 +137,15 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
         quickBar->addWidget(b);
         m_quick.push_back(b);
     }
-    auto *closed = new QToolButton;
+    auto *closed = m_closed = new QToolButton;
     closed->setText(tr("Show resolved"));
     closed->setIcon(themedIcon(Icon::Resolved));
     closed->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     closed->setCheckable(true);
     closed->setAutoRaise(true);
     closed->setObjectName(QStringLiteral("showClosed"));
+    closed->setToolTip(tr("List resolved findings and those a decision took out of the ranking "
+                          "too"));
     connect(closed, &QToolButton::toggled, m_model, &TriageModel::setShowClosed);
     quickBar->addWidget(closed);
 
@@ -243,7 +248,7 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
     m_view->setWordWrap(false);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     const int widths[TriageModel::ColumnCount] = {
-        55, 45, 50, 70, 45, 120, 140, 150, 190, 230, 90, 50, 60, 60, 120, 80, 85, 65};
+        55, 45, 50, 70, 45, 120, 140, 150, 190, 230, 90, 50, 60, 60, 120, 80, 85, 65, 150};
     for (int c = 0; c < TriageModel::ColumnCount; ++c)
         m_view->setColumnWidth(c, widths[c]);
     connect(m_view->horizontalHeader(),
@@ -255,6 +260,10 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
             &QItemSelectionModel::currentRowChanged,
             this,
             &TriagePage::showDetails);
+    connect(m_view->selectionModel(),
+            &QItemSelectionModel::selectionChanged,
+            this,
+            &TriagePage::findingSelectionChanged);
 
     m_details = new QTextBrowser;
     m_details->setObjectName(QStringLiteral("details"));
@@ -269,7 +278,10 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
     m_advisoryRetry->setSingleShot(true);
     m_advisoryRetry->setInterval(1000);
     connect(m_advisoryRetry, &QTimer::timeout, this, &TriagePage::showDetails);
-    connect(m_workbench, &Workbench::loadingStarted, this, [this] { m_detailsFinding = -1; });
+    connect(m_workbench, &Workbench::loadingStarted, this, [this] {
+        m_detailsFinding = -1;
+        keepSelection();
+    });
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("triageSplitter"));
@@ -297,6 +309,11 @@ TriagePage::TriagePage(Workbench *workbench, QWidget *parent)
             applyFilter(); // the clear button
     });
     connect(m_model, &TriageModel::rowsRebuilt, this, &TriagePage::updateCount);
+    connect(m_model, &TriageModel::rowsRebuilt, this, [this] {
+        if (m_kept.pending && !m_workbench->isLoading())
+            restoreSelection();
+        Q_EMIT findingSelectionChanged();
+    });
     // A refilter or a rescore resets the model: keep the selected finding selected (and its
     // details current), wherever it moved.
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
@@ -404,9 +421,95 @@ void TriagePage::setFilterText(const QString &text)
     applyFilter();
 }
 
-void TriagePage::restrictTo(const std::vector<std::uint32_t> &findings, const QString &label)
+void TriagePage::restrictTo(const std::vector<std::uint32_t> &findings,
+                            const QString &label,
+                            bool includeClosed)
 {
+    if (includeClosed)
+        setShowClosed(true);
     m_model->setRestriction(findings, label);
+}
+
+void TriagePage::setShowClosed(bool show)
+{
+    m_closed->setChecked(show);
+}
+
+std::vector<std::uint32_t> TriagePage::selectedFindings() const
+{
+    std::vector<std::uint32_t> out;
+    if (!m_workbench->isOpen())
+        return out;
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty() && m_view->currentIndex().isValid())
+        rows << m_view->currentIndex();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) {
+        return a.row() < b.row();
+    });
+    for (const QModelIndex &r : rows)
+        if (r.row() < m_model->rowCount())
+            out.push_back(m_model->findingAt(r.row()));
+    return out;
+}
+
+void TriagePage::keepSelection()
+{
+    m_kept = Kept();
+    if (!m_workbench->isOpen() || m_model->rowCount() == 0)
+        return;
+    const risk::Facts &facts = m_workbench->facts();
+    m_kept.pending = true;
+    m_kept.path = m_workbench->path();
+    for (const QModelIndex &r : m_view->selectionModel()->selectedRows())
+        m_kept.selected.push_back(facts.findingId[m_model->findingAt(r.row())]);
+    const QModelIndex current = m_view->currentIndex();
+    if (current.isValid()) {
+        m_kept.current = facts.findingId[m_model->findingAt(current.row())];
+        m_kept.currentRow = current.row();
+    }
+    m_kept.scroll = m_view->verticalScrollBar()->value();
+}
+
+void TriagePage::restoreSelection()
+{
+    const Kept kept = std::move(m_kept);
+    m_kept = Kept();
+    if (kept.path != m_workbench->path() || m_model->rowCount() == 0)
+        return; // another workspace
+    const risk::Facts &facts = m_workbench->facts();
+    // The rows of the kept finding ids in the reloaded table.
+    std::vector<int> rowOf(facts.size(), -1);
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        rowOf[m_model->findingAt(r)] = r;
+    std::unordered_map<std::int64_t, int> rowOfId;
+    for (std::int64_t id : kept.selected)
+        rowOfId.emplace(id, -1);
+    rowOfId.emplace(kept.current, -1);
+    for (std::size_t f = 0; f < facts.size(); ++f)
+        if (const auto it = rowOfId.find(facts.findingId[f]); it != rowOfId.end())
+            it->second = rowOf[f];
+    QItemSelection selection;
+    for (std::int64_t id : kept.selected)
+        if (const int r = rowOfId[id]; r >= 0)
+            selection.select(m_model->index(r, 0), m_model->index(r, TriageModel::ColumnCount - 1));
+    int current = kept.current >= 0 ? rowOfId[kept.current] : -1;
+    QItemSelectionModel *model = m_view->selectionModel();
+    if (current < 0 && selection.isEmpty() && kept.currentRow >= 0) {
+        // The decided rows left the table: go on with the row that took their place.
+        current = std::min(kept.currentRow, m_model->rowCount() - 1);
+        selection.select(m_model->index(current, 0),
+                         m_model->index(current, TriageModel::ColumnCount - 1));
+    }
+    m_view->verticalScrollBar()->setValue(kept.scroll);
+    if (current >= 0)
+        model->setCurrentIndex(m_model->index(current, 0), QItemSelectionModel::NoUpdate);
+    model->select(selection, QItemSelectionModel::ClearAndSelect);
+    if (current >= 0) {
+        // Stay where the analyst was; move only when the current row is out of sight.
+        const QRect visible = m_view->viewport()->rect();
+        if (!visible.intersects(m_view->visualRect(m_model->index(current, 0))))
+            m_view->scrollTo(m_model->index(current, 0));
+    }
 }
 
 void TriagePage::focusFilter()
@@ -479,8 +582,21 @@ void TriagePage::showContextMenu(const QPoint &pos)
     if (!index.isValid())
         return;
     QMenu menu(this);
+    for (QAction *a : std::as_const(m_rowActions))
+        menu.addAction(a);
+    if (!m_rowActions.isEmpty())
+        menu.addSeparator();
     const QString value = index.data().toString();
-    const QString expression = cellFilter(index.column(), value);
+    QString expression = cellFilter(index.column(), value);
+    if (index.column() == TriageModel::Triage && m_workbench->isOpen()) {
+        // The filter language spells states as the CLI does ("risk-accepted").
+        const risk::Facts &facts = m_workbench->facts();
+        const std::uint32_t f = m_model->findingAt(index.row());
+        const int state = f < facts.triage.size() ? facts.triage[f] & 0x7f : 0;
+        expression = QStringLiteral("triage = ") +
+                     QString::fromStdString(std::string(model::triageStateName(
+                         model::TriageState(std::min(state, model::TriageStateCount - 1)))));
+    }
     QAction *filterBy = menu.addAction(themedIcon(Icon::Filter), tr("Filter by this value"));
     filterBy->setEnabled(!expression.isEmpty());
     QAction *copy = menu.addAction(themedIcon(Icon::Copy), tr("Copy selected rows"));

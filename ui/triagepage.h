@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -35,9 +36,21 @@ public:
 
     // Applies `text` as the filter at once (as if typed and Enter pressed).
     void setFilterText(const QString &text);
-    // Narrows the table to these findings (a matrix cell, a layer), shown as a removable chip.
-    void restrictTo(const std::vector<std::uint32_t> &findings, const QString &label);
+    // Narrows the table to these findings (a matrix cell, a layer, a decision), shown as a
+    // removable chip. `includeClosed` turns "Show resolved" on (a decision's findings are
+    // closed when it took them out of the ranking).
+    void restrictTo(const std::vector<std::uint32_t> &findings,
+                    const QString &label,
+                    bool includeClosed = false);
     void focusFilter();
+    // "Show resolved": resolved and suppressed (decided-away) findings are listed too.
+    void setShowClosed(bool show);
+
+    // The selected findings (fact-table indices) in table order; the current one when no row
+    // is selected.
+    std::vector<std::uint32_t> selectedFindings() const;
+    // Actions offered first on the table's context menu (Decide…).
+    void setRowActions(const QList<QAction *> &actions) { m_rowActions = actions; }
 
     // Saved views (filter, quick filters, sort, columns), kept in the settings by name.
     void saveView(const QString &name);
@@ -49,6 +62,7 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
+    void findingSelectionChanged();
 
 private:
     void applyFilter();
@@ -59,6 +73,8 @@ private:
     void showHeaderMenu(const QPoint &pos);
     void fillColumnsMenu(QMenu *menu); // one checkable action per column
     QString combinedFilter() const;
+    void keepSelection(); // before a reload
+    void restoreSelection();
 
     Workbench *m_workbench;
     TriageModel *m_model;
@@ -79,6 +95,19 @@ private:
     std::vector<QToolButton *> m_quick;
     QToolButton *m_views = nullptr;
     qint64 m_selected = -1; // the finding selected before a model reset
+    QToolButton *m_closed = nullptr;
+    QList<QAction *> m_rowActions;
+    // What was selected and where the table was scrolled when a reload started, by finding id
+    // (fact-table indices change with the facts): restored once the reloaded rows are shown.
+    struct Kept
+    {
+        bool pending = false;
+        QString path;
+        std::vector<std::int64_t> selected;
+        std::int64_t current = -1;
+        int currentRow = -1;
+        int scroll = 0;
+    } m_kept;
 };
 
 } // namespace patchwise::ui

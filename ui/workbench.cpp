@@ -3,6 +3,7 @@
 
 #include "layers/basedetect.h"
 #include "layers/factscache.h"
+#include "store/decisions.h"
 #include "store/workspace.h"
 
 #include <QCryptographicHash>
@@ -33,6 +34,10 @@ struct Workbench::State
     std::vector<std::optional<layers::BaseImage>> bases;
     std::vector<layers::BaseFlags> flags;
     std::vector<int> layersIndex;
+    std::vector<store::Decision> decisions;
+    std::vector<int> decisionOf; // per finding; empty when there are no decisions
+    std::vector<int> coverage;   // per decision
+    std::vector<store::DecisionChange> history;
     // Shared so background readers can keep a scoring alive; the rescore task only ever
     // writes into a back buffer nobody else holds.
     std::shared_ptr<Buffer> front, back;
@@ -47,6 +52,71 @@ std::shared_ptr<const std::vector<std::uint32_t>> ranksOf(const risk::Scoring &s
     for (std::size_t f = 0; f < scoring.size(); ++f)
         (*ranks)[f] = scoring.rank(f);
     return ranks;
+}
+
+// The decisions and their history, from `ws`; false (and `error`) when they cannot be read.
+bool readDecisions(const store::Workspace &ws,
+                   std::vector<store::Decision> &decisions,
+                   std::vector<store::DecisionChange> &history,
+                   std::string &error)
+{
+    auto read = ws.decisions();
+    if (!read) {
+        error = read.error();
+        return false;
+    }
+    auto changes = ws.decisionHistory();
+    if (!changes) {
+        error = changes.error();
+        return false;
+    }
+    decisions = std::move(*read);
+    history = std::move(*changes);
+    return true;
+}
+
+// Which decision covers each finding now (empty when there are none), and how many findings
+// each covers.
+void matchDecisions(const risk::Facts &facts,
+                    const std::vector<store::Decision> &decisions,
+                    std::vector<int> &decisionOf,
+                    std::vector<int> &coverage)
+{
+    coverage.assign(decisions.size(), 0);
+    decisionOf.clear();
+    if (decisions.empty())
+        return;
+    const store::DecisionMatcher matcher(decisions, facts);
+    decisionOf.resize(facts.size());
+    for (std::size_t f = 0; f < facts.size(); ++f) {
+        const int d = matcher.decisionOf(std::uint32_t(f));
+        decisionOf[f] = d;
+        if (d >= 0)
+            ++coverage[std::size_t(d)];
+    }
+}
+
+// True when every finding an accepted risk covers is marked expired exactly when the
+// acceptance has expired at `now`: the facts' triage (computed when they were loaded, perhaps
+// long ago) is still right.
+bool expiriesAgree(const risk::Facts &facts,
+                   const std::vector<store::Decision> &decisions,
+                   const std::vector<int> &decisionOf,
+                   std::int64_t now)
+{
+    for (std::size_t f = 0; f < decisionOf.size(); ++f) {
+        const int d = decisionOf[f];
+        if (d < 0)
+            continue;
+        const store::Decision &decision = decisions[std::size_t(d)];
+        if (decision.state != model::TriageState::RiskAccepted || decision.expires <= 0)
+            continue;
+        const bool expired = decision.expires <= now;
+        const bool marked = f < facts.triage.size() && (facts.triage[f] & risk::TriageExpired);
+        if (expired != marked)
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -128,16 +198,36 @@ void Workbench::reload()
             // The scorings keep the address of `facts`: the state is built in place and
             // never moved afterwards.
             auto state = std::make_shared<State>();
-            // An unchanged workspace comes from the binary copy of its last load.
+            // An unchanged workspace comes from the binary copy of its last load, unless an
+            // accepted risk expired (or stopped being expired) since the copy was written.
+            bool fromCopy = false;
             if (auto copy = layers::readFactsCache(cache, layers::workspaceStateKey(path)); copy) {
-                state->facts = std::move(copy->facts);
-                state->layers = std::move(copy->images);
-                state->bases = std::move(copy->bases);
-                state->flags = std::move(copy->flags);
-                state->facts.now = now;
-                state->front =
-                    std::make_shared<Buffer>(risk::Scoring::compute(state->facts, policy));
-            } else {
+                // The decisions themselves are not in the copy: read them without touching
+                // the files the copy is keyed on (a busy workspace falls back to a normal
+                // connection, which waits).
+                auto ws = store::Workspace::openReadOnly(path);
+                if (!ws)
+                    ws = store::Workspace::open(path);
+                if (!ws) {
+                    *error = ws.error();
+                    return nullptr;
+                }
+                if (!readDecisions(**ws, state->decisions, state->history, *error))
+                    return nullptr;
+                ws->reset();
+                matchDecisions(copy->facts, state->decisions, state->decisionOf, state->coverage);
+                if (expiriesAgree(copy->facts, state->decisions, state->decisionOf, now)) {
+                    fromCopy = true;
+                    state->facts = std::move(copy->facts);
+                    state->layers = std::move(copy->images);
+                    state->bases = std::move(copy->bases);
+                    state->flags = std::move(copy->flags);
+                    state->facts.now = now;
+                    state->front =
+                        std::make_shared<Buffer>(risk::Scoring::compute(state->facts, policy));
+                }
+            }
+            if (!fromCopy) {
                 auto ws = store::Workspace::open(path);
                 if (!ws) {
                     *error = ws.error();
@@ -153,6 +243,8 @@ void Workbench::reload()
                     *error = images.error();
                     return nullptr;
                 }
+                if (!readDecisions(**ws, state->decisions, state->history, *error))
+                    return nullptr;
                 ws->reset(); // closed (and checkpointed) before the file's state is read
                 state->facts = std::move(*facts);
                 state->layers = std::move(*images);
@@ -169,6 +261,8 @@ void Workbench::reload()
                                               state->flags);
             }
             layers::setBaseAttribution(state->front->rows, state->flags);
+            if (!fromCopy)
+                matchDecisions(state->facts, state->decisions, state->decisionOf, state->coverage);
             std::unordered_map<std::int64_t, int> byId;
             for (std::size_t i = 0; i < state->layers.size(); ++i)
                 byId.emplace(state->layers[i].id, int(i));
@@ -210,6 +304,26 @@ const std::vector<layers::BaseFlags> &Workbench::baseFlags() const
 int Workbench::layersIndexOf(std::uint32_t factImage) const
 {
     return factImage < m_state->layersIndex.size() ? m_state->layersIndex[factImage] : -1;
+}
+
+const std::vector<store::Decision> &Workbench::decisions() const
+{
+    return m_state->decisions;
+}
+
+int Workbench::decisionOf(std::uint32_t finding) const
+{
+    return finding < m_state->decisionOf.size() ? m_state->decisionOf[finding] : -1;
+}
+
+const std::vector<int> &Workbench::decisionCoverage() const
+{
+    return m_state->coverage;
+}
+
+const std::vector<store::DecisionChange> &Workbench::decisionHistory() const
+{
+    return m_state->history;
 }
 
 const risk::Scoring &Workbench::scoring() const

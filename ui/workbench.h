@@ -4,6 +4,7 @@
 #include "layers/layerview.h"
 #include "risk/engine.h"
 #include "risk/scoredrows.h"
+#include "store/workspace.h"
 
 #include <QObject>
 #include <QString>
@@ -47,6 +48,16 @@ public:
     const std::vector<layers::BaseFlags> &baseFlags() const;
     // ImageLayers index of each fact-table image (-1 when the workspace has none).
     int layersIndexOf(std::uint32_t factImage) const;
+
+    // The analysts' decisions as stored (by id), read with the facts.
+    const std::vector<store::Decision> &decisions() const;
+    // The decisions() index of the decision that covers `finding` now (store::DecisionMatcher
+    // over the current facts), or -1.
+    int decisionOf(std::uint32_t finding) const;
+    // How many findings each decision covers now (one entry per decisions() element).
+    const std::vector<int> &decisionCoverage() const;
+    // Every recorded change to a decision, oldest first (removed decisions included).
+    const std::vector<store::DecisionChange> &decisionHistory() const;
 
     // The scoring shown now, and its rows for filters and sorting; swapped on rescored().
     const risk::Scoring &scoring() const;

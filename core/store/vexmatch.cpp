@@ -358,6 +358,9 @@ private:
                             std::string());
             if (found.empty() && !images.empty())
                 out.problems.push_back(vulnText() + " is not reported in " + how);
+            if (images.empty())
+                out.problems.push_back("the statement names no package of the image "
+                                       "(subcomponents), so nothing can be kept for later scans");
             return;
         }
         const std::vector<std::uint32_t> found = candidates(&images);

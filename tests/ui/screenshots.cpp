@@ -3,19 +3,27 @@
 // and for the documentation: screenshots WORKSPACE OUTDIR (run under xvfb-run or with
 // QT_QPA_PLATFORM=offscreen). Not a test.
 
+#include "decidedialog.h"
+#include "decisionsmodel.h"
+#include "decisionspage.h"
 #include "exportcontroller.h"
 #include "mainwindow.h"
 #include "planpage.h"
+#include "triagemodel.h"
 #include "triagepage.h"
+#include "veximportdialog.h"
 #include "whatifpanel.h"
 #include "workbench.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QDialog>
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
@@ -26,7 +34,9 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTimer>
+#include <QTreeWidget>
 
 int main(int argc, char **argv)
 {
@@ -34,7 +44,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Patchwise"));
     QApplication::setOrganizationName(QStringLiteral("Patchwise"));
     if (argc < 3) {
-        fprintf(stderr, "usage: screenshots WORKSPACE OUTDIR [--dark]\n");
+        fprintf(stderr, "usage: screenshots WORKSPACE OUTDIR [--dark] [--vex FILE]\n");
         return 2;
     }
     if (argc > 3 && QByteArray(argv[3]) == "--dark") {
@@ -144,6 +154,71 @@ int main(int argc, char **argv)
         window.findChild<QWidget *>(QStringLiteral("cancelImport"))->hide();
     }
 
+    // Edit ▸ Decide… on the first five rows of the triage table: the dialog as opened (OK
+    // disabled, the hint saying why), then filled in. Cancelled: the workspace is not changed.
+    pages->setCurrentWidget(window.triagePage());
+    window.triagePage()->view()->clearSelection();
+    for (int r = 0; r < 5 && r < window.triagePage()->model()->rowCount(); ++r)
+        window.triagePage()->view()->selectionModel()->select(
+            window.triagePage()->model()->index(r, 0),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    settle();
+    window.decideAction()->trigger();
+    settle();
+    if (auto *dialog = window.findChild<patchwise::ui::DecideDialog *>()) {
+        // Drawn onto the window where it sits, like the menus.
+        const auto shoot = [&](const QString &name) {
+            settle();
+            QPixmap shot = window.grab();
+            {
+                QPainter painter(&shot);
+                painter.drawPixmap(dialog->mapToGlobal(QPoint()) - window.mapToGlobal(QPoint()),
+                                   dialog->grab());
+            }
+            shot.save(QStringLiteral("%1/%2.png").arg(out, name));
+            dialog->grab().save(QStringLiteral("%1/%2-dialog.png").arg(out, name));
+        };
+        dialog->setState(patchwise::model::TriageState::NotAffected);
+        shoot(QStringLiteral("decide-invalid"));
+        dialog->setState(patchwise::model::TriageState::RiskAccepted);
+        dialog->setScope(patchwise::model::DecisionScope::Repository);
+        dialog->reasonEdit()->setText(QStringLiteral("Compensating WAF rule; vendor fix due Q1"));
+        dialog->noteEdit()->setText(QStringLiteral("OPS-4321"));
+        dialog->setExpiry(QDate::currentDate().addDays(90));
+        shoot(QStringLiteral("decide"));
+        dialog->reject();
+        settle();
+    }
+
+    // The decisions page with its first decision selected (history and findings).
+    pages->setCurrentWidget(window.decisionsPage());
+    window.decisionsPage()->view()->selectRow(0);
+    settle();
+    window.grab().save(QStringLiteral("%1/decisions.png").arg(out));
+    // …and one whose acceptance has expired, when the workspace has one.
+    auto *decisions = window.decisionsPage()->model();
+    for (int r = 0; r < decisions->rowCount(); ++r)
+        if (decisions->index(r, patchwise::ui::DecisionsModel::State)
+                .data()
+                .toString()
+                .contains(QStringLiteral("expired"))) {
+            window.decisionsPage()->view()->selectRow(r);
+            settle();
+            window.grab().save(QStringLiteral("%1/decisions-expired.png").arg(out));
+            break;
+        }
+    // The triage table with a decided finding selected: the Triage column and the details.
+    pages->setCurrentWidget(window.triagePage());
+    window.triagePage()->setShowClosed(true);
+    window.triagePage()->view()->sortByColumn(patchwise::ui::TriageModel::Triage,
+                                              Qt::DescendingOrder);
+    settle();
+    window.triagePage()->view()->selectRow(0);
+    window.triagePage()->view()->scrollTo(
+        window.triagePage()->model()->index(0, patchwise::ui::TriageModel::Triage));
+    settle();
+    window.grab().save(QStringLiteral("%1/triage-decided.png").arg(out));
+
     // File ▸ Export ▸ Remediation plan as PDF: the preview dialog.
     window.exporter()->exportPlanPdf();
     settle();
@@ -152,6 +227,21 @@ int main(int argc, char **argv)
         settle();
         preview->grab().save(QStringLiteral("%1/pdfpreview.png").arg(out));
         preview->close();
+    }
+
+    // File ▸ Import VEX: the preview of a VEX file given with --vex FILE, its first rows
+    // unfolded.
+    const int vexArg = QCoreApplication::arguments().indexOf(QStringLiteral("--vex"));
+    if (vexArg > 0 && vexArg + 1 < QCoreApplication::arguments().size()) {
+        window.importVex({QCoreApplication::arguments().at(vexArg + 1)});
+        settle();
+        if (auto *dialog = window.findChild<patchwise::ui::VexImportDialog *>()) {
+            for (int i = 0; i < dialog->tree()->topLevelItemCount() && i < 4; ++i)
+                dialog->tree()->topLevelItem(i)->setExpanded(true);
+            settle();
+            dialog->grab().save(QStringLiteral("%1/veximport.png").arg(out));
+            dialog->reject();
+        }
     }
     return 0;
 }

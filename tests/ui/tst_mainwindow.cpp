@@ -21,11 +21,14 @@ private Q_SLOTS:
         for (QAction *a : window.menuBar()->actions())
             menus << a->text();
         QCOMPARE(menus,
-                 (QStringList{
-                     QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+                 (QStringList{QStringLiteral("&File"),
+                              QStringLiteral("&Edit"),
+                              QStringLiteral("&View"),
+                              QStringLiteral("&Help")}));
         auto *pages = window.findChild<QTabWidget *>(QStringLiteral("pages"));
         QVERIFY(pages);
         QCOMPARE(pages->tabText(0), QStringLiteral("Triage"));
+        QCOMPARE(pages->tabText(1), QStringLiteral("Decisions"));
         QCOMPARE(pages->tabText(pages->count() - 1), QStringLiteral("CVSS calculator"));
     }
 
