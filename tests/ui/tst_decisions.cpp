@@ -17,6 +17,7 @@
 #include "store/workspace.h"
 #include "triagemodel.h"
 #include "triagepage.h"
+#include "windowwait.h"
 #include "workbench.h"
 #include "workbenchfixture.h"
 
@@ -117,24 +118,9 @@ class TestDecisions : public QObject
 
     static bool openAndWait(ui::MainWindow &window, const QString &path)
     {
-        QSignalSpy loaded(window.workbench(), &ui::Workbench::loaded);
-        window.openWorkspace(path);
-        return loaded.wait(10000) || !loaded.isEmpty();
+        return windowwait::openAndWait(window, path);
     }
-
-    // Until the writes are stored, the workbench reloaded and the triage rows rebuilt.
-    static bool settle(ui::MainWindow &window)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 15000) {
-            QTest::qWait(20);
-            if (!window.decisionController()->isBusy() && !window.workbench()->isLoading() &&
-                !window.triagePage()->model()->isRebuilding())
-                return true;
-        }
-        return false;
-    }
+    static bool settle(ui::MainWindow &window) { return windowwait::settle(window); }
 
     // The finding ids of the triage table's rows.
     static std::set<std::int64_t> shownIds(ui::MainWindow &window)

@@ -10,6 +10,7 @@
 #include "triagemodel.h"
 #include "triagepage.h"
 #include "veximportdialog.h"
+#include "windowwait.h"
 #include "workbench.h"
 #include "workbenchfixture.h"
 
@@ -177,22 +178,8 @@ private Q_SLOTS:
         const QString db = dir.filePath(QStringLiteral("copy.pw"));
         QVERIFY(QFile::copy(m_db, db));
         ui::MainWindow window;
-        {
-            QSignalSpy loaded(window.workbench(), &ui::Workbench::loaded);
-            window.openWorkspace(db);
-            QVERIFY(loaded.wait(10000) || !loaded.isEmpty());
-        }
-        const auto settle = [&] {
-            QElapsedTimer timer;
-            timer.start();
-            while (timer.elapsed() < 15000) {
-                QTest::qWait(20);
-                if (!window.decisionController()->isBusy() && !window.workbench()->isLoading() &&
-                    !window.triagePage()->model()->isRebuilding())
-                    return true;
-            }
-            return false;
-        };
+        QVERIFY(windowwait::openAndWait(window, db));
+        const auto settle = [&] { return windowwait::settle(window); };
         const auto stored = [&] {
             auto ws = store::Workspace::open(db.toStdString());
             return ws ? (*ws)->decisions()->size() : std::size_t(99);
