@@ -47,8 +47,24 @@ namespace {
 
 constexpr int kMaxRecent = 8;
 
+} // namespace
+
+QString MainWindow::workspacesFolder()
+{
+    // The user's data folder (XDG_DATA_HOME), private to the user like the workspaces in it.
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const QString folder = data + QStringLiteral("/workspaces");
+    QDir().mkpath(folder);
+    for (const QString &dir : {data, folder})
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return folder;
+}
+
+namespace {
+
 QString demoPath()
 {
+    MainWindow::workspacesFolder(); // the data folder exists, owner-only
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
            QStringLiteral("/demo.pw");
 }
@@ -510,7 +526,7 @@ void MainWindow::openDemo()
 void MainWindow::newWorkspace()
 {
     QString path = QFileDialog::getSaveFileName(
-        this, tr("New workspace"), QDir::homePath(), tr("Patchwise workspaces (*.pw)"));
+        this, tr("New workspace"), workspacesFolder(), tr("Patchwise workspaces (*.pw)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QStringLiteral(".pw")))
@@ -523,7 +539,7 @@ void MainWindow::chooseWorkspace()
     const QString path =
         QFileDialog::getOpenFileName(this,
                                      tr("Open workspace"),
-                                     QDir::homePath(),
+                                     workspacesFolder(),
                                      tr("Patchwise workspaces (*.pw *.db);;All files (*)"));
     if (!path.isEmpty())
         openWorkspace(path);

@@ -79,6 +79,9 @@ public:
     bool importVex(const QStringList &paths, bool ask = true);
     // File ▸ Export ▸ Decisions as OpenVEX.
     bool exportOpenVex(const QString &path);
+    // Where workspaces go by default: <XDG data>/Patchwise/Patchwise/workspaces, created
+    // owner-only (0700) when missing.
+    static QString workspacesFolder();
 
 private:
     void rememberRecent(const QString &path);

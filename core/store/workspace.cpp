@@ -9,9 +9,11 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <unistd.h>
 #include <unordered_map>
 #include <unordered_set>
 #include <xxhash.h>
@@ -737,6 +739,10 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string &path, int 
         return true;
     }();
     (void)configured;
+    // A new workspace is readable by its owner only (scan results say where a fleet is
+    // weak); SQLite gives the -wal and -shm files the database's permissions.
+    if (const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600); fd >= 0)
+        ::close(fd);
     auto handle = openHandle(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (!handle)
         return Unexpected{handle.error()};

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include <QFileInfo>
 #include <QIcon>
 #include <QMenuBar>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
 
@@ -11,6 +13,24 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Workspaces go to the user's XDG data folder by default, a folder only its owner reads.
+    void workspacesLiveInTheDataFolder()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        const QString folder = patchwise::ui::MainWindow::workspacesFolder();
+        QCOMPARE(folder, data + QStringLiteral("/workspaces"));
+        QVERIFY(QFileInfo(folder).isDir());
+        const auto owner = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+        for (const QString &dir : {data, folder}) {
+            const QFile::Permissions p = QFileInfo(dir).permissions();
+            QVERIFY2((p & owner) == owner, qPrintable(dir));
+            QVERIFY2(!(p & (QFile::ReadGroup | QFile::ReadOther | QFile::ExeGroup |
+                            QFile::ExeOther | QFile::WriteGroup | QFile::WriteOther)),
+                     qPrintable(dir));
+        }
+    }
+
     void showsPagesAndMenus()
     {
         patchwise::ui::MainWindow window(nullptr, false);

@@ -16,6 +16,7 @@
 #include <map>
 #include <set>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 using namespace patchwise;
 using synthetic::read;
@@ -182,6 +183,31 @@ private Q_SLOTS:
         QCOMPARE(history->back().who, std::string("ana"));
         QCOMPARE(history->back().before, std::string("not-affected|rebuilt|"));
         QCOMPARE(history->back().after, std::string());
+    }
+
+    // A new workspace, and the -wal SQLite writes beside it, are readable by the owner only.
+    void newWorkspacesAreOwnerOnly()
+    {
+        auto ws = store::Workspace::open(m_path);
+        QVERIFY(ws);
+        const auto scan =
+            synthetic::trivyReport(1,
+                                   QStringLiteral("2025-01-10T10:00:00Z"),
+                                   {synthetic::Vuln{QStringLiteral("CVE-2024-0100")}});
+        QVERIFY((*ws)->import({read("scan.json", scan)}, {}));
+        for (const std::string &file : {m_path, m_path + "-wal"}) {
+            struct stat st = {};
+            QVERIFY2(::stat(file.c_str(), &st) == 0, file.c_str());
+            QCOMPARE(st.st_mode & 0777, mode_t(0600));
+        }
+        // An existing file keeps the permissions its owner gave it.
+        ws->reset();
+        QVERIFY(::chmod(m_path.c_str(), 0640) == 0);
+        ws = store::Workspace::open(m_path);
+        QVERIFY(ws);
+        struct stat st = {};
+        QVERIFY(::stat(m_path.c_str(), &st) == 0);
+        QCOMPARE(st.st_mode & 0777, mode_t(0640));
     }
 
     void createsCurrentSchema()
