@@ -15,6 +15,7 @@ packages=(
   qt6-qpa-plugins libxkbcommon-x11-0
   fonts-dejavu-core # the PDF reports' typeface
   poppler-utils     # the tests read the PDF reports back (pdftotext)
+  dpkg-dev desktop-file-utils appstream man-db # the Debian package: build and validate it
 )
 
 missing=()

@@ -220,7 +220,7 @@ QString advisoryReferencesHtml(const AdvisoryDisplay &display, std::int64_t publ
         if (shown < total)
             rows += row(QString(),
                         toggleLink(kReferencesToggleLink,
-                                   QObject::tr("show all %n references", nullptr, total)));
+                                   QObject::tr("show all %1 references").arg(total)));
         else if (total > kReferencesPreview + 2)
             rows += row(QString(), toggleLink(kReferencesToggleLink, QObject::tr("show fewer")));
     }

@@ -676,7 +676,9 @@ void MainWindow::importFinished(const ImportController::Outcome &outcome)
     if (!outcome.committed)
         return;
     QSettings().setValue(QStringLiteral("workspace/lastImport"), QDateTime::currentDateTime());
-    statusBar()->showMessage(tr("Imported %n file(s): %1 new findings", nullptr, outcome.files)
+    statusBar()->showMessage((outcome.files == 1
+                                  ? tr("Imported 1 file: %1 new findings")
+                                  : tr("Imported %2 files: %1 new findings").arg(outcome.files))
                                  .arg(QLocale().toString(outcome.newFindings)),
                              6000);
     if (demo)
@@ -688,7 +690,9 @@ void MainWindow::importFinished(const ImportController::Outcome &outcome)
 void MainWindow::showImportErrors(const ImportController::Outcome &outcome)
 {
     QString html =
-        tr("<b>%n file(s) could not be imported</b>%1:", nullptr, int(outcome.failures.size()))
+        (outcome.failures.size() == 1
+             ? tr("<b>1 file could not be imported</b>%1:")
+             : tr("<b>%2 files could not be imported</b>%1:").arg(outcome.failures.size()))
             .arg(outcome.committed ? tr(" (the others were)") : tr("; nothing was changed"));
     html += QStringLiteral("<ul style='margin:2px'>");
     for (const ImportController::Failure &f : outcome.failures)
@@ -753,11 +757,14 @@ void MainWindow::updateStatus()
     }
     const auto &facts = m_workbench->facts();
     const QDateTime last = QSettings().value(QStringLiteral("workspace/lastImport")).toDateTime();
+    const auto counted = [](std::size_t n, const QString &one, const QString &many) {
+        return (n == 1 ? one : many).arg(QLocale().toString(qlonglong(n)));
+    };
     m_workspaceLabel->setText(
-        tr("%1 · %2 findings · %3 images%4")
+        QStringLiteral("%1 · %2 · %3%4")
             .arg(QFileInfo(m_workbench->path()).fileName(),
-                 QLocale().toString(qlonglong(facts.size())),
-                 QLocale().toString(qlonglong(facts.images.size())),
+                 counted(facts.size(), tr("%1 finding"), tr("%1 findings")),
+                 counted(facts.images.size(), tr("%1 image"), tr("%1 images")),
                  last.isValid()
                      ? tr(" · last import %1").arg(QLocale().toString(last, QLocale::ShortFormat))
                      : QString()));

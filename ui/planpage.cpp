@@ -277,7 +277,8 @@ void PlanPage::simulateTicked()
     auto plan = m_plan;
     auto scoring = m_planScoring;
     auto state = m_planState;
-    m_simulation->setText(tr("Simulating %n action(s)…", nullptr, int(ranks.size())));
+    m_simulation->setText((ranks.size() == 1 ? tr("Simulating 1 action…")
+                                             : tr("Simulating %1 actions…").arg(ranks.size())));
     auto *watcher = new QFutureWatcher<std::shared_ptr<layers::Simulation>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, scoring] {
         watcher->deleteLater();

@@ -621,7 +621,8 @@ void TriagePage::showContextMenu(const QPoint &pos)
             lines << cells.join(u'\t');
         }
         QApplication::clipboard()->setText(lines.join(u'\n'));
-        Q_EMIT statusMessage(tr("Copied %n row(s)", nullptr, int(lines.size() - 1)));
+        Q_EMIT statusMessage(
+            (lines.size() == 2 ? tr("Copied 1 row") : tr("Copied %1 rows").arg(lines.size() - 1)));
     } else if (chosen == advisory) {
         const QString id =
             m_model->index(index.row(), TriageModel::Vulnerability).data().toString();

@@ -73,7 +73,8 @@ BaseKey baseKey(const store::ImageLayers &image, const BaseImage &base)
         key += image.layers[i].diffId + ",";
     const std::string top = n ? image.layers[n - 1].diffId : std::string();
     return {key,
-            "unnamed base (" + std::to_string(n) + " layers, top " + top.substr(0, 19) + ")",
+            "unnamed base (" + std::to_string(n) + (n == 1 ? " layer, top " : " layers, top ") +
+                top.substr(0, 19) + ")",
             base.digest};
 }
 
