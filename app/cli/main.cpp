@@ -37,92 +37,561 @@
 
 namespace {
 
-constexpr std::string_view kUsage =
-    "usage: patchwise-cli <command> [arguments]\n"
-    "\n"
-    "commands:\n"
-    "  cvss [VECTOR...]   score CVSS v2.0/v3.0/v3.1/v4.0 vectors; without arguments, read one\n"
-    "                     vector per line from standard input. Prints one JSON object per\n"
-    "                     vector and line (rejected vectors as {\"vector\":…,\"error\":…}).\n"
-    "  import --db FILE [--keep-going] [--snapshot-time TIME] [--only KIND] PATH...\n"
-    "                     import scanner reports (files or directories, walked recursively)\n"
-    "                     into the workspace FILE as one snapshot, all or nothing; prints a\n"
-    "                     JSON summary. --keep-going imports the good files and reports the\n"
-    "                     bad ones. --snapshot-time (ISO 8601) records a backfill.\n"
-    "                     --only scans|inventory|feeds refuses files of any other kind.\n"
-    "  findings --db FILE [--policy FILE] [--filter EXPR] [--sort FIELD[,FIELD]]\n"
-    "           [--limit N] [--format json|csv] [--now TIME] [--suppressed]\n"
-    "                     print the workspace's findings, scored and ranked (rank 1 = fix\n"
-    "                     first). --filter takes the filter language of docs/filter.md, e.g.\n"
-    "                     'severity >= high and kev and image ~ \"nginx\" and not fixable';\n"
-    "                     --sort names fields (worst first; '-field' reverses, ':asc'/':desc').\n"
-    "                     Suppressed findings (decided away, or ignored by the scanner) are\n"
-    "                     listed only with --suppressed or a filter on triage or suppressed.\n"
-    "  images --db FILE [--policy FILE] [--now TIME]\n"
-    "                     one object per image: health grade A-F, next grade drop, open\n"
-    "                     findings by severity, running containers, exposure, risk sum\n"
-    "  trends --db FILE [--policy FILE] [--now TIME]\n"
-    "                     open findings by severity at every snapshot (burn-down) and the\n"
-    "                     days it took to fix what was fixed, per severity\n"
-    "  matrix --db FILE --vendor SOURCE [--policy FILE]\n"
-    "                     NVD CVSS severity x the vendor's severity, with counts\n"
-    "  layers --db FILE --image REF [--policy FILE] [--now TIME]\n"
-    "                     one image layer by layer: DiffID, history line, size, open findings\n"
-    "                     by severity, risk, and which layers came with its base image\n"
-    "                     (REF: name:tag, repo digest, config digest or a unique prefix)\n"
-    "  base --db FILE --image REF [--set BASE] [--layers N] [--clear]\n"
-    "                     show the image's base image and how it was found; --set / --layers\n"
-    "                     record your own (the base's reference and/or its layer count;\n"
-    "                     kept across re-imports), --clear forgets it\n"
-    "  plan --db FILE [--policy FILE] [--filter EXPR] [--format json|csv|pdf]\n"
-    "       [--out FILE] [--now TIME] [--simulate RANKS]\n"
-    "                     the fleet-wide remediation plan: base-image updates, package\n"
-    "                     upgrades, and no-fix groups with their mitigations, ordered by the\n"
-    "                     risk each removes (actions fixing breached SLAs first). --filter\n"
-    "                     limits it to the findings the expression selects. --simulate\n"
-    "                     1,3,5-7 applies those actions and prints the projected risk, grades\n"
-    "                     and SLA breaches. csv: --rows actions (default) or --rows findings\n"
-    "                     (one row per finding with its action). pdf (needs --out; no display\n"
-    "                     needed): a paginated report; --listed N actions in the table\n"
-    "                     (500), --detailed N with their findings (40), --findings-per-action\n"
-    "                     N rows each (30). --out writes to FILE instead of standard output\n"
-    "  decide --db FILE --filter EXPR --state STATE --scope digest|repository|fleet\n"
-    "         --reason TEXT [--until DATE] [--justification J] [--note TEXT] [--owner NAME]\n"
-    "                     record a triage decision on the findings the filter selects, for\n"
-    "                     their image (digest), every tag of its repository, or the fleet\n"
-    "                     (always per vulnerability and package). STATE: new, in-triage,\n"
-    "                     exploitable, risk-accepted (needs --until), false-positive,\n"
-    "                     not-affected (needs a CycloneDX/OpenVEX --justification), fixed.\n"
-    "                     The last four take findings out of the ranking and the plan.\n"
-    "  decisions --db FILE [--history] [--now TIME]\n"
-    "                     every decision with how many findings it decides now (coversNow;\n"
-    "                     the most specific decision wins), expiry, and --history its changes\n"
-    "  vex import --db FILE [--dry-run] [--matching-only] [--owner NAME] VEX...\n"
-    "                     turn OpenVEX / CycloneDX VEX statements into decisions; prints per\n"
-    "                     statement the findings it matches now, or why it matches nothing.\n"
-    "                     --dry-run records nothing (a preview); --matching-only skips\n"
-    "                     statements that match no finding now (others are kept for later\n"
-    "                     scans)\n"
-    "  vex export --db FILE [--out FILE] [--author NAME]\n"
-    "                     the workspace's decisions as an OpenVEX v0.2.0 document\n"
-    "  policy [--policy FILE]\n"
-    "                     print the policy in effect (all keys, defaults filled in): a\n"
-    "                     starting point for your own, or a check of one you wrote\n"
-    "\n"
-    "  --policy FILE      a policy JSON file (docs/risk.md), or preset:default / preset:pci-dss\n"
-    "  --now TIME         the analysis time (ISO 8601) for exposure days, SLA and grades;\n"
-    "                     default: the current time\n"
-    "\n"
-    "options:\n"
-    "  -h, --help         show this help\n"
-    "  --version          show the version\n"
-    "\n"
-    "exit status: 0 on success (cvss: even if some vectors were rejected), 2 on a usage\n"
-    "error, 1 when an input, the workspace or the output failed.\n";
-
-int usageError(std::string_view message)
+// One option of a command. A command's parser accepts exactly the options in its table
+// (plus -h/--help), and its --help lists exactly those: the two cannot drift apart.
+struct Option
 {
-    std::cerr << "patchwise-cli: " << message << "\n\n" << kUsage;
+    std::string_view name;        // "--db"
+    std::string_view value;       // the value's placeholder ("FILE"); empty for a flag
+    std::string_view description; // a phrase; the help wraps it
+};
+
+// A command ("findings") or subcommand ("vex import"): what it accepts and its help.
+struct Command
+{
+    std::string_view name;                  // as typed after patchwise-cli
+    std::string_view synopsis;              // after the name; '\n' separates usage forms
+    std::string_view summary;               // one line, for the overview
+    std::string_view about;                 // paragraphs separated by "\n\n"; wrapped
+    std::vector<Option> options;            // without -h/--help, which every command takes
+    std::vector<std::string_view> examples; // command lines, each "patchwise-cli NAME …"
+};
+
+// Options several commands share, described once.
+constexpr Option kDbOption{
+    "--db", "FILE", "the workspace (the SQLite file patchwise-cli import writes); required"};
+constexpr Option kPolicyOption{"--policy",
+                               "FILE",
+                               "the risk policy: a JSON file (docs/risk.md), preset:default or "
+                               "preset:pci-dss; default: preset:default"};
+constexpr Option kNowOption{"--now",
+                            "TIME",
+                            "the analysis time, ISO 8601 (2026-11-28T12:00:00Z), for exposure "
+                            "days, SLA due dates and grades; default: the current time"};
+
+const Command kCvss{
+    "cvss",
+    "[VECTOR...]",
+    "score CVSS v2.0, v3.0, v3.1 and v4.0 vectors",
+    "Scores each VECTOR and prints one JSON object per vector, one per line: the version, "
+    "the base, temporal and environmental scores and severities (v4.0: its one score and "
+    "nomenclature). v2.0 vectors have no prefix; later versions start with CVSS:3.0/, "
+    "CVSS:3.1/ or CVSS:4.0/. A vector that does not validate prints "
+    "{\"vector\":...,\"error\":...} and still counts as processed.\n\n"
+    "Without VECTOR arguments, or with the single argument -, reads one vector per line from "
+    "standard input.",
+    {},
+    {"patchwise-cli cvss 'CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:H/I:H/A:H'",
+     "patchwise-cli cvss 'AV:N/AC:L/Au:N/C:P/I:P/A:P' "
+     "'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N'",
+     "patchwise-cli cvss - < vectors.txt"}};
+
+const Command kImport{
+    "import",
+    "--db FILE [--keep-going] [--only KIND] [--snapshot-time TIME] PATH...",
+    "import scanner reports, inventories and feeds into a workspace",
+    "Imports every PATH (a file, or a directory walked recursively) into the workspace as one "
+    "snapshot, all or nothing, and prints a JSON summary. Formats are recognised by content: "
+    "Trivy and Grype JSON, CycloneDX with vulnerabilities, kubectl get pods/svc/ingress -o "
+    "json, docker inspect, the CISA KEV catalogue and FIRST EPSS CSV (plain or gzip). A "
+    "broken file stops the import and leaves the workspace unchanged; inside a directory, "
+    "files of no known format are skipped and listed. Importing a file again changes nothing.",
+    {{"--db", "FILE", "the workspace to import into; created when missing; required"},
+     {"--keep-going", "", "import the good files and report the bad ones (exit status 1)"},
+     {"--only", "KIND", "scans, inventory or feeds: a file of any other kind is an error"},
+     {"--snapshot-time",
+      "TIME",
+      "record every scan at this ISO 8601 time (a backfill) instead of the report's own"}},
+    {"patchwise-cli import --db fleet.pw scans/ pods.json kev.json epss_scores-current.csv.gz",
+     "patchwise-cli import --db fleet.pw --keep-going --only scans scans/",
+     "patchwise-cli import --db fleet.pw --snapshot-time 2025-01-31T00:00:00Z old-scans/"}};
+
+const Command kFindings{
+    "findings",
+    "--db FILE [--filter EXPR] [--sort FIELDS] [--limit N] [--format json|csv] [OPTIONS]",
+    "list the findings, scored and ranked (rank 1 = fix first)",
+    "Prints the workspace's findings as one JSON array (or CSV with the same columns), in "
+    "rank order: rank 1 is the one to fix first. Each finding carries its vulnerability, "
+    "image, package, versions, severities, CVSS, KEV and EPSS, running containers, and its "
+    "risk score with the factors it adds up from. Suppressed findings (decided away, or "
+    "ignored by the scanner) are listed only with --suppressed or a filter on triage or "
+    "suppressed. The filter and sort language is described in docs/filter.md.",
+    {kDbOption,
+     {"--filter",
+      "EXPR",
+      "only the findings the expression selects, e.g. 'severity >= high and kev and not "
+      "fixable'"},
+     {"--sort",
+      "FIELDS",
+      "order by these comma-separated fields (worst first; -field reverses, field:asc / "
+      "field:desc); default: rank"},
+     {"--limit", "N", "print at most N findings"},
+     {"--format", "json|csv", "output format; default: json"},
+     {"--suppressed", "", "include suppressed findings"},
+     kPolicyOption,
+     kNowOption},
+    {"patchwise-cli findings --db fleet.pw --limit 20",
+     "patchwise-cli findings --db fleet.pw --filter 'severity >= high and kev' --sort risk "
+     "--limit 20",
+     "patchwise-cli findings --db fleet.pw --policy preset:pci-dss --filter breached --format "
+     "csv > breached.csv"}};
+
+const Command kImages{
+    "images",
+    "--db FILE [--policy FILE] [--now TIME]",
+    "one object per image: health grade, open findings, exposure, risk",
+    "Prints one JSON object per image, worst grade first: its health grade A-F and when it "
+    "will next drop, open findings by severity, running containers, internet exposure and "
+    "the sum of its findings' risk.",
+    {kDbOption, kPolicyOption, kNowOption},
+    {"patchwise-cli images --db fleet.pw",
+     "patchwise-cli images --db fleet.pw --policy preset:pci-dss --now 2026-01-01T00:00:00Z"}};
+
+const Command kTrends{
+    "trends",
+    "--db FILE [--policy FILE] [--now TIME]",
+    "open findings at every snapshot (burn-down) and time to fix",
+    "Prints, as JSON, the open findings by severity at every snapshot (a burn-down) and, per "
+    "severity, the days it took to fix what was fixed.",
+    {kDbOption, kPolicyOption, kNowOption},
+    {"patchwise-cli trends --db fleet.pw",
+     "patchwise-cli trends --db fleet.pw --policy my-policy.json"}};
+
+const Command kMatrix{
+    "matrix",
+    "--db FILE --vendor SOURCE [--policy FILE] [--now TIME]",
+    "NVD severity x a vendor's severity, with counts",
+    "Prints, as JSON, a matrix of NVD's severity (rows) against the vendor's rating "
+    "(columns), with the number of distinct vulnerabilities and of open findings in each "
+    "cell. A vendor with no ratings in the workspace gets an all-unknown matrix and a warning "
+    "naming the vendors there are.",
+    {kDbOption,
+     {"--vendor",
+      "SOURCE",
+      "the vendor whose ratings to compare, e.g. redhat, debian, ubuntu; "
+      "required"},
+     kPolicyOption,
+     kNowOption},
+    {"patchwise-cli matrix --db fleet.pw --vendor redhat",
+     "patchwise-cli matrix --db fleet.pw --vendor debian --policy preset:pci-dss"}};
+
+const Command kLayers{
+    "layers",
+    "--db FILE --image REF [--policy FILE] [--now TIME]",
+    "one image layer by layer, with its base image",
+    "Prints, as JSON, one image layer by layer: DiffID, the history line that made it, size, "
+    "open findings by severity and risk, and which layers came with its base image (and how "
+    "that base was found).",
+    {kDbOption,
+     {"--image",
+      "REF",
+      "the image: name:tag, repo digest, config digest or a unique prefix; required"},
+     kPolicyOption,
+     kNowOption},
+    {"patchwise-cli layers --db fleet.pw --image nginx:1.25",
+     "patchwise-cli layers --db fleet.pw --image sha256:3f8a --now 2026-01-01T00:00:00Z"}};
+
+const Command kBase{
+    "base",
+    "--db FILE --image REF [--set BASE] [--layers N]\n--db FILE --image REF --clear",
+    "show an image's base image, or set your own",
+    "Prints, as JSON, the image's base image and how it was found (OCI labels, another "
+    "scanned image, the config history, or set by hand). --set and --layers record your own "
+    "base, kept across re-imports; --clear forgets it. Prints the result after any change.",
+    {kDbOption,
+     {"--image",
+      "REF",
+      "the image: name:tag, repo digest, config digest or a unique prefix; required"},
+     {"--set", "BASE", "record BASE (an image reference) as the image's base"},
+     {"--layers", "N", "record that the base is the image's first N layers"},
+     {"--clear", "", "forget the base set by hand; not with --set or --layers"}},
+    {"patchwise-cli base --db fleet.pw --image shop/web:2",
+     "patchwise-cli base --db fleet.pw --image shop/web:2 --set python:3.12-slim --layers 5",
+     "patchwise-cli base --db fleet.pw --image shop/web:2 --clear"}};
+
+const Command kPlan{
+    "plan",
+    "--db FILE [--filter EXPR] [--format json|csv|pdf] [--out FILE] [--simulate RANKS] "
+    "[OPTIONS]",
+    "the fleet-wide remediation plan (JSON, CSV or PDF)",
+    "Prints the remediation plan: every open finding in one action (a base-image update, a "
+    "package upgrade in one image, or an image's no-fix group with the mitigations that "
+    "lower its risk), actions ordered by the risk each removes, those fixing breached SLAs "
+    "first. --simulate applies some actions and prints the projected risk, grades and SLA "
+    "breaches instead. docs/plan.md describes the plan and docs/reports.md the reports.",
+    {kDbOption,
+     {"--filter",
+      "EXPR",
+      "plan only for the findings the expression selects (the findings --filter language)"},
+     {"--format", "json|csv|pdf", "output format; default: json; pdf needs --out"},
+     {"--out", "FILE", "write to FILE (replaced only when complete) instead of standard output"},
+     {"--simulate",
+      "RANKS",
+      "apply the actions of these ranks, e.g. 1,3,5-7, and print the projection; json only"},
+     {"--rows", "actions|findings", "csv: one row per action (default) or per finding"},
+     {"--listed", "N", "pdf: actions listed in the table; default: 500"},
+     {"--detailed", "N", "pdf: actions shown in detail with their findings; default: 40"},
+     {"--findings-per-action", "N", "pdf: findings shown per detailed action; default: 30"},
+     kPolicyOption,
+     kNowOption},
+    {"patchwise-cli plan --db fleet.pw --simulate 1-3",
+     "patchwise-cli plan --db fleet.pw --format csv --rows findings --filter kev --out "
+     "kev-plan.csv",
+     "patchwise-cli plan --db fleet.pw --format pdf --out plan.pdf --policy preset:pci-dss"}};
+
+const Command kDecide{
+    "decide",
+    "--db FILE --filter EXPR --state STATE --scope SCOPE --reason TEXT [OPTIONS]",
+    "record a triage decision on the findings a filter selects",
+    "Records a triage decision on the findings the filter selects, per vulnerability and "
+    "package, for their image (digest), every tag of its repository, or the whole fleet, and "
+    "prints {\"findings\":N,\"decisions\":N,\"changed\":N}. Every change is kept in the "
+    "history with its owner and reason. The states risk-accepted, false-positive, "
+    "not-affected and fixed take findings out of the ranking and the plan.",
+    {kDbOption,
+     {"--filter", "EXPR", "the findings to decide on (the findings --filter language); required"},
+     {"--state",
+      "STATE",
+      "new, in-triage, exploitable, risk-accepted (needs --until), false-positive, "
+      "not-affected (needs --justification) or fixed; required"},
+     {"--scope",
+      "SCOPE",
+      "digest (this image), repository (all its tags) or fleet (every image); required"},
+     {"--reason", "TEXT", "why; kept in the history; required"},
+     {"--until", "DATE", "risk-accepted only: when the acceptance expires (2026-12-31)"},
+     {"--justification",
+      "J",
+      "not-affected: a CycloneDX or OpenVEX justification, e.g. code_not_reachable"},
+     {"--note", "TEXT", "a free-text note kept with the decision"},
+     {"--owner", "NAME", "who decides; default: $USER"},
+     kPolicyOption,
+     kNowOption},
+    {"patchwise-cli decide --db fleet.pw --filter 'vuln = CVE-2024-3094' --state "
+     "false-positive --scope repository --reason 'xz not in the runtime image'",
+     "patchwise-cli decide --db fleet.pw --filter 'image ~ legacy and not fixable' --state "
+     "risk-accepted --until 2026-12-31 --scope digest --reason 'replaced in Q4'",
+     "patchwise-cli decide --db fleet.pw --filter 'package = log4j-core' --state not-affected "
+     "--justification code_not_reachable --scope fleet --reason 'JNDI lookups disabled'"}};
+
+const Command kDecisions{
+    "decisions",
+    "--db FILE [--history] [--now TIME] [--policy FILE]",
+    "list the triage decisions and what they cover now",
+    "Prints every decision as JSON: scope, vulnerability, package, state, justification, "
+    "reason, owner, expiry and whether it has expired, and coversNow, the number of findings "
+    "it decides now (when several decisions cover a finding, the most specific wins; 0: it "
+    "waits for a scan it matches).",
+    {kDbOption,
+     {"--history", "", "add each decision's changes: when, who, before and after"},
+     {"--now",
+      "TIME",
+      "the time acceptances are judged expired at, ISO 8601; default: the current time"},
+     {"--policy", "FILE", "a policy as for findings; the listing does not depend on it"}},
+    {"patchwise-cli decisions --db fleet.pw",
+     "patchwise-cli decisions --db fleet.pw --history --now 2027-01-01T00:00:00Z"}};
+
+const Command kVexImport{
+    "vex import",
+    "--db FILE [--dry-run] [--matching-only] [--owner NAME] VEX...",
+    "turn OpenVEX / CycloneDX VEX statements into decisions",
+    "Reads the VEX documents (OpenVEX v0.0.x and v0.2.x, CycloneDX VEX 1.4 and later), "
+    "records their statements as decisions and prints, per statement, the decisions it "
+    "records, the findings they cover now, and for every product that matches nothing, why. "
+    "All files are read first: one bad file imports nothing. docs/vex.md describes the "
+    "mapping.",
+    {kDbOption,
+     {"--dry-run", "", "record nothing: a preview of what would be recorded"},
+     {"--matching-only",
+      "",
+      "skip statements that match no finding now (by default they are kept for later scans)"},
+     {"--owner", "NAME", "who the decisions are recorded for; default: $USER"},
+     {"--now",
+      "TIME",
+      "the analysis time the matches are made at, ISO 8601; default: the current time"},
+     {"--policy", "FILE", "a policy as for findings; what is matched does not depend on it"}},
+    {"patchwise-cli vex import --db fleet.pw --dry-run vendor.openvex.json",
+     "patchwise-cli vex import --db fleet.pw --matching-only --owner secteam sbom.cdx.json "
+     "vendor.openvex.json"}};
+
+const Command kVexExport{
+    "vex export",
+    "--db FILE [--out FILE] [--author NAME] [--now TIME]",
+    "write the decisions as an OpenVEX document",
+    "Prints the workspace's decisions as one OpenVEX v0.2.0 document, one statement per "
+    "decision (decisions in state new are left out). Each statement also carries the "
+    "decision itself, so importing the document gives back the same decisions.",
+    {kDbOption,
+     {"--out", "FILE", "write to FILE (replaced only when complete) instead of standard output"},
+     {"--author", "NAME", "the document's author; default: $USER"},
+     {"--now", "TIME", "the document's timestamp, ISO 8601; default: the current time"}},
+    {"patchwise-cli vex export --db fleet.pw --out decisions.openvex.json",
+     "patchwise-cli vex export --db fleet.pw --author 'Platform Security'"}};
+
+const Command kPolicy{
+    "policy",
+    "[--policy FILE]",
+    "print the risk policy in effect",
+    "Prints the policy as JSON with every key, defaults filled in: a starting point for your "
+    "own policy, or a check of one you wrote (a bad file is an error naming the key).",
+    {kPolicyOption},
+    {"patchwise-cli policy --policy preset:pci-dss > my-policy.json",
+     "patchwise-cli policy --policy my-policy.json"}};
+
+// The commands in the order the overview lists them.
+const std::vector<const Command *> kCommands{&kCvss,
+                                             &kImport,
+                                             &kFindings,
+                                             &kImages,
+                                             &kTrends,
+                                             &kMatrix,
+                                             &kLayers,
+                                             &kBase,
+                                             &kPlan,
+                                             &kDecide,
+                                             &kDecisions,
+                                             &kVexImport,
+                                             &kVexExport,
+                                             &kPolicy};
+
+// `vex` only groups its two subcommands; its help lists them.
+// `vex` only groups its subcommands; its help lists them (kVexCommands).
+const Command kVex{"vex",
+                   "import|export [OPTIONS]",
+                   "exchange decisions as VEX documents",
+                   "Exchanges triage decisions with other tools as VEX documents. Run "
+                   "'patchwise-cli vex import --help' or 'patchwise-cli vex export --help' for "
+                   "their options.",
+                   {},
+                   {"patchwise-cli vex import --db fleet.pw --dry-run vendor.openvex.json",
+                    "patchwise-cli vex export --db fleet.pw --out decisions.openvex.json"}};
+const std::vector<const Command *> kVexCommands{&kVexImport, &kVexExport};
+
+constexpr std::size_t kHelpWidth = 80;    // columns the help is wrapped to
+constexpr std::size_t kOptionColumn = 26; // where option descriptions start
+
+// Appends `text` word-wrapped to kHelpWidth columns, assuming the cursor stands at
+// `column`; continuation lines start with `indent` spaces. '\n' in `text` breaks the line
+// (an empty line stays empty), and a bracketed group ("[--now TIME]") is never broken.
+void appendWrapped(std::string &out, std::string_view text, std::size_t indent, std::size_t column)
+{
+    std::size_t col = column;
+    bool lineStart = true;
+    while (!text.empty()) {
+        if (text.front() == '\n') {
+            out += '\n';
+            text.remove_prefix(1);
+            const bool blank = text.empty() || text.front() == '\n';
+            if (!blank)
+                out.append(indent, ' ');
+            col = indent;
+            lineStart = true;
+            continue;
+        }
+        if (text.front() == ' ') {
+            text.remove_prefix(1);
+            continue;
+        }
+        // A word; a bracketed group ("[--now TIME]") is kept whole.
+        std::size_t end = 0;
+        if (text.front() == '[') {
+            end = text.find(']');
+            end = end == std::string_view::npos ? 0 : end;
+        }
+        const std::string_view word = text.substr(0, text.find_first_of(" \n", end));
+        if (!lineStart && col + 1 + word.size() > kHelpWidth) {
+            out += '\n';
+            out.append(indent, ' ');
+            col = indent;
+            lineStart = true;
+        }
+        if (!lineStart) {
+            out += ' ';
+            ++col;
+        }
+        out += word;
+        col += word.size();
+        lineStart = false;
+        text.remove_prefix(word.size());
+    }
+}
+
+// "  --name VALUE            description", wrapped.
+void appendOption(std::string &out, std::string_view left, std::string_view description)
+{
+    out += "  ";
+    out += left;
+    if (2 + left.size() + 2 > kOptionColumn) {
+        out += '\n';
+        out.append(kOptionColumn, ' ');
+    } else {
+        out.append(kOptionColumn - 2 - left.size(), ' ');
+    }
+    appendWrapped(out, description, kOptionColumn, kOptionColumn);
+    out += '\n';
+}
+
+// An example command line, "  patchwise-cli …": one too long for kHelpWidth is broken
+// between shell words (preferably before an option, kept with its value), each break
+// escaped with a backslash so that the example still pastes into a shell.
+void appendExample(std::string &out, std::string_view example)
+{
+    // Shell words: split at spaces outside quotes.
+    std::vector<std::string_view> words;
+    char quote = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= example.size(); ++i) {
+        const char c = i < example.size() ? example[i] : ' ';
+        if (quote) {
+            quote = c == quote ? 0 : quote;
+        } else if (c == '\'' || c == '"') {
+            quote = c;
+        } else if (c == ' ') {
+            if (i > start)
+                words.push_back(example.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    constexpr std::size_t kIndent = 2;
+    constexpr std::size_t kContinuation = 6;
+    constexpr std::size_t kRoom = kHelpWidth - 2; // for " \\"
+    out.append(kIndent, ' ');
+    std::size_t column = kIndent;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        // An option is kept on one line with its value.
+        std::size_t need = words[i].size();
+        if (words[i].starts_with("--") && i + 1 < words.size() && !words[i + 1].starts_with('-'))
+            need += 1 + words[i + 1].size();
+        if (i > 0 && column > kContinuation && column + 1 + need > kRoom) {
+            out += " \\\n";
+            out.append(kContinuation, ' ');
+            column = kContinuation;
+        } else if (i > 0) {
+            out += ' ';
+            ++column;
+        }
+        out += words[i];
+        column += words[i].size();
+    }
+    out += '\n';
+}
+
+// "Usage: patchwise-cli NAME …", one line per form of the synopsis, each wrapped.
+std::string usageLines(const Command &command)
+{
+    std::string out;
+    std::string_view forms = command.synopsis;
+    while (!forms.empty()) {
+        const std::size_t end = std::min(forms.find('\n'), forms.size());
+        const std::string prefix = std::string(out.empty() ? "Usage: " : "       ") +
+                                   "patchwise-cli " + std::string(command.name) + " ";
+        out += prefix;
+        appendWrapped(out, forms.substr(0, end), prefix.size(), prefix.size());
+        out += '\n';
+        forms.remove_prefix(std::min(end + 1, forms.size()));
+    }
+    return out;
+}
+
+// "  name        summary", one line per command.
+void appendCommands(std::string &out, const std::vector<const Command *> &commands)
+{
+    constexpr std::size_t kCommandColumn = 14;
+    for (const Command *c : commands) {
+        out += "  ";
+        out += c->name;
+        out.append(kCommandColumn - 2 - c->name.size(), ' ');
+        appendWrapped(out, c->summary, kCommandColumn, kCommandColumn);
+        out += '\n';
+    }
+}
+
+// A command's --help: usage, what it does, every option it accepts, examples.
+std::string commandHelp(const Command &command)
+{
+    std::string out = usageLines(command);
+    out += '\n';
+    appendWrapped(out, command.about, 0, 0);
+    out += "\n\n";
+    if (&command == &kVex) {
+        out += "Commands:\n";
+        appendCommands(out, kVexCommands);
+        out += '\n';
+    }
+    out += "Options:\n";
+    for (const Option &o : command.options)
+        appendOption(out,
+                     o.value.empty() ? std::string(o.name)
+                                     : std::string(o.name) + " " + std::string(o.value),
+                     o.description);
+    appendOption(out, "-h, --help", "show this help and exit");
+    out += "\nExamples:\n";
+    for (std::string_view example : command.examples)
+        appendExample(out, example);
+    return out;
+}
+
+// The commands that accept `option`, for the overview: "findings, images, …".
+std::string commandsAccepting(std::string_view option)
+{
+    std::string list;
+    for (const Command *c : kCommands)
+        for (const Option &o : c->options)
+            if (o.name == option)
+                list += (list.empty() ? "" : ", ") + std::string(c->name);
+    return list;
+}
+
+// `patchwise-cli --help`: what the tool does, its commands, global options, exit status.
+std::string overviewHelp()
+{
+    std::string out = "Usage: patchwise-cli COMMAND [OPTIONS] [ARGUMENTS]\n"
+                      "       patchwise-cli help COMMAND | --help | --version\n\n";
+    appendWrapped(out,
+                  "Triage the vulnerabilities of a container fleet: import scanner reports "
+                  "(Trivy, Grype, CycloneDX), Kubernetes and Docker inventories and the KEV "
+                  "and EPSS feeds into a workspace file, rank every finding by a transparent "
+                  "risk score, record triage decisions and plan the fixes. Commands print "
+                  "JSON (some also CSV or PDF) for scripts and pipelines.",
+                  0,
+                  0);
+    out += "\n\nCommands:\n";
+    appendCommands(out, kCommands);
+    out += "\nOptions:\n";
+    appendOption(out,
+                 "--policy FILE",
+                 "the risk policy: a JSON file (docs/risk.md), preset:default or "
+                 "preset:pci-dss. Used by " +
+                     commandsAccepting("--policy"));
+    appendOption(out,
+                 "--now TIME",
+                 "the analysis time, ISO 8601 (2026-11-28T12:00:00Z); default: the current "
+                 "time. Used by " +
+                     commandsAccepting("--now"));
+    appendOption(out, "-h, --help", "show this help; COMMAND --help shows a command's");
+    appendOption(out, "-V, --version", "print the version and exit");
+    out += "\nExit status:\n"
+           "  0  success (cvss: even when some vectors were rejected)\n"
+           "  1  an input, the workspace or the output failed\n"
+           "  2  usage error\n"
+           "\nRun 'patchwise-cli COMMAND --help' for a command's options.\n";
+    return out;
+}
+
+// A usage error: the message, the command's usage line and where to read more (stderr).
+int usageError(const Command &command, std::string_view message)
+{
+    std::cerr << "patchwise-cli: " << command.name << ": " << message << "\n"
+              << usageLines(command) << "Try 'patchwise-cli " << command.name
+              << " --help' for more information.\n";
+    return 2;
+}
+
+// A usage error before any command was chosen.
+int globalUsageError(std::string_view message)
+{
+    std::cerr << "patchwise-cli: " << message << "\n"
+              << "Usage: patchwise-cli COMMAND [OPTIONS] [ARGUMENTS]\n"
+              << "Try 'patchwise-cli --help' for the list of commands.\n";
     return 2;
 }
 
@@ -169,18 +638,18 @@ int runCvss(int argc, char **argv)
     for (int i = 2; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (arg == "-h" || arg == "--help") {
-            std::cout << kUsage;
+            std::cout << commandHelp(kCvss);
             return 0;
         }
         if (arg == "-")
             dashSeen = true;
         else if (arg.starts_with('-'))
-            return usageError("cvss: unknown option \"" + std::string(arg) + "\"");
+            return usageError(kCvss, "unknown option \"" + std::string(arg) + "\"");
         else
             fromArguments = true;
     }
     if (dashSeen && fromArguments)
-        return usageError("cvss: give vectors as arguments or \"-\" for standard input, not both");
+        return usageError(kCvss, "give vectors as arguments or \"-\" for standard input, not both");
     if (fromArguments) {
         for (int i = 2; i < argc; ++i)
             emit(argv[i]);
@@ -201,36 +670,65 @@ int runCvss(int argc, char **argv)
     return 0;
 }
 
-// Options of the form --name VALUE; everything else is positional.
+// A command's arguments: its options (--name VALUE or --name=VALUE), its flags, -h/--help,
+// and everything else as positional arguments.
 struct Args
 {
+    const Command *command = nullptr;
     std::vector<std::pair<std::string, std::string>> options;
     std::vector<std::string> flags;
     std::vector<std::string> positional;
-    std::string error;
+    std::string error; // the first usage error; parsing stops there
+    bool help = false;
 
+    // The command's option `name`, or nullptr.
+    const Option *declared(std::string_view name) const
+    {
+        for (const Option &o : command->options)
+            if (o.name == name)
+                return &o;
+        return nullptr;
+    }
+    // The value of option `name`, which must be in the command's table with a value (an
+    // option read but not declared would be one the parser rejects and the help omits:
+    // a programming error, so it aborts).
     std::optional<std::string> option(std::string_view name) const
     {
+        requireDeclared(name, true);
         for (const auto &[k, v] : options)
             if (k == name)
                 return v;
         return std::nullopt;
     }
+    // Whether flag `name` was given; `name` must be a flag of the command's table.
     bool flag(std::string_view name) const
     {
+        requireDeclared(name, false);
         return std::find(flags.begin(), flags.end(), name) != flags.end();
+    }
+
+private:
+    void requireDeclared(std::string_view name, bool valued) const
+    {
+        const Option *o = declared(name);
+        if (!o || o->value.empty() == valued) {
+            std::cerr << "patchwise-cli: internal error: " << command->name << " reads "
+                      << (valued ? "option " : "flag ") << name << " missing from its table\n";
+            std::abort();
+        }
     }
 };
 
-Args parseArgs(int argc,
-               char **argv,
-               std::initializer_list<std::string_view> valued,
-               std::initializer_list<std::string_view> boolean)
+// Parses argv[2…] by the options of `command`'s table.
+Args parseArgs(int argc, char **argv, const Command &command)
 {
     Args a;
+    a.command = &command;
     for (int i = 2; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg.starts_with("--") && arg.size() > 2) {
+        if (arg == "-h" || arg == "--help") {
+            a.help = true;
+        } else if (arg.starts_with("--") && arg.size() > 2) {
             std::string name(arg);
             std::string value;
             const std::size_t eq = name.find('=');
@@ -240,7 +738,8 @@ Args parseArgs(int argc,
                 name = name.substr(0, eq);
                 hasValue = true;
             }
-            if (std::find(valued.begin(), valued.end(), name) != valued.end()) {
+            const Option *option = a.declared(name);
+            if (option && !option->value.empty()) {
                 if (!hasValue) {
                     if (i + 1 >= argc) {
                         a.error = "option " + name + " needs a value";
@@ -249,8 +748,7 @@ Args parseArgs(int argc,
                     value = argv[++i];
                 }
                 a.options.emplace_back(name, value);
-            } else if (std::find(boolean.begin(), boolean.end(), name) != boolean.end() &&
-                       !hasValue) {
+            } else if (option && !hasValue) {
                 a.flags.push_back(name);
             } else {
                 a.error = "unknown option \"" + name + "\"";
@@ -281,19 +779,18 @@ std::unique_ptr<patchwise::store::Workspace> openWorkspace(const std::string &pa
 
 int runImport(int argc, char **argv)
 {
-    const Args args =
-        parseArgs(argc, argv, {"--db", "--snapshot-time"}, {"--keep-going", "--help"});
+    const Args args = parseArgs(argc, argv, kImport);
     if (!args.error.empty())
-        return usageError("import: " + args.error);
-    if (args.flag("--help")) {
-        std::cout << kUsage;
+        return usageError(kImport, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
         return 0;
     }
     const auto db = args.option("--db");
     if (!db || db->empty())
-        return usageError("import: --db FILE is required");
+        return usageError(kImport, "--db FILE is required");
     if (args.positional.empty())
-        return usageError("import: give at least one file or directory to import");
+        return usageError(kImport, "give at least one file or directory to import");
     patchwise::store::ImportRequest request;
     request.paths = args.positional;
     request.keepGoing = args.flag("--keep-going");
@@ -305,13 +802,14 @@ int runImport(int argc, char **argv)
         else if (*only == "feeds")
             request.onlyKind = patchwise::ingest::FormatKind::Feed;
         else
-            return usageError("import: --only takes scans, inventory or feeds");
+            return usageError(kImport, "--only takes scans, inventory or feeds");
     }
     if (const auto t = args.option("--snapshot-time")) {
         const auto parsed = patchwise::parseTimestamp(*t);
         if (!parsed)
-            return usageError("import: --snapshot-time \"" + *t +
-                              "\" is not an ISO 8601 time (e.g. 2025-08-26T10:00:00Z)");
+            return usageError(kImport,
+                              "--snapshot-time \"" + *t +
+                                  "\" is not an ISO 8601 time (e.g. 2025-08-26T10:00:00Z)");
         request.options.snapshotTime = *parsed;
     }
     auto ws = openWorkspace(*db);
@@ -335,35 +833,39 @@ struct Scored
     std::optional<patchwise::risk::Scoring> scoring;
 };
 
-// Opens, loads and scores; prints the error and returns nullopt on failure (exit code in
-// `status`).
-std::unique_ptr<Scored> loadScored(const char *command, const Args &args, int &status)
+// Opens, loads and scores the workspace of --db at --now under --policy (the default
+// policy for a command without --policy); prints the error and returns nullptr on failure
+// (exit code in `status`).
+std::unique_ptr<Scored> loadScored(const Args &args, int &status)
 {
+    const Command &command = *args.command;
     status = 2;
     const auto db = args.option("--db");
     if (!db || db->empty()) {
-        usageError(std::string(command) + ": --db FILE is required");
+        usageError(command, "--db FILE is required");
         return nullptr;
     }
     std::int64_t now = std::int64_t(std::time(nullptr));
     if (const auto t = args.option("--now")) {
         const auto parsed = patchwise::parseTimestamp(*t);
         if (!parsed) {
-            usageError(std::string(command) + ": --now \"" + *t +
-                       "\" is not an ISO 8601 time (e.g. 2026-11-28T12:00:00Z)");
+            usageError(command,
+                       "--now \"" + *t + "\" is not an ISO 8601 time (e.g. 2026-11-28T12:00:00Z)");
             return nullptr;
         }
         now = *parsed;
     }
     status = 1;
-    const std::string policyPath = args.option("--policy").value_or("preset:default");
+    const std::string policyPath = args.declared("--policy")
+                                       ? args.option("--policy").value_or("preset:default")
+                                       : std::string("preset:default");
     auto policy = patchwise::risk::loadPolicy(policyPath);
     if (!policy) {
-        std::cerr << "patchwise-cli " << command << ": " << policy.error() << "\n";
+        std::cerr << "patchwise-cli " << command.name << ": " << policy.error() << "\n";
         return nullptr;
     }
     if (!std::filesystem::exists(*db)) {
-        std::cerr << "patchwise-cli " << command << ": " << *db << ": no such workspace\n";
+        std::cerr << "patchwise-cli " << command.name << ": " << *db << ": no such workspace\n";
         return nullptr;
     }
     auto scored = std::make_unique<Scored>();
@@ -372,7 +874,7 @@ std::unique_ptr<Scored> loadScored(const char *command, const Args &args, int &s
         return nullptr;
     auto facts = scored->workspace->loadFacts(now);
     if (!facts) {
-        std::cerr << "patchwise-cli " << command << ": " << facts.error() << "\n";
+        std::cerr << "patchwise-cli " << command.name << ": " << facts.error() << "\n";
         return nullptr;
     }
     scored->facts = std::move(*facts);
@@ -383,17 +885,17 @@ std::unique_ptr<Scored> loadScored(const char *command, const Args &args, int &s
 
 int runTrends(int argc, char **argv)
 {
-    const Args args = parseArgs(argc, argv, {"--db", "--policy", "--now"}, {"--help"});
+    const Args args = parseArgs(argc, argv, kTrends);
     if (!args.error.empty())
-        return usageError("trends: " + args.error);
-    if (args.flag("--help")) {
-        std::cout << kUsage;
+        return usageError(kTrends, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
         return 0;
     }
     if (!args.positional.empty())
-        return usageError("trends: unexpected argument \"" + args.positional.front() + "\"");
+        return usageError(kTrends, "unexpected argument \"" + args.positional.front() + "\"");
     int status = 0;
-    const auto scored = loadScored("trends", args, status);
+    const auto scored = loadScored(args, status);
     if (!scored)
         return status;
     return writeStdout(patchwise::exporting::trendsJson(patchwise::risk::trends(*scored->scoring)))
@@ -403,17 +905,17 @@ int runTrends(int argc, char **argv)
 
 int runImages(int argc, char **argv)
 {
-    const Args args = parseArgs(argc, argv, {"--db", "--policy", "--now"}, {"--help"});
+    const Args args = parseArgs(argc, argv, kImages);
     if (!args.error.empty())
-        return usageError("images: " + args.error);
-    if (args.flag("--help")) {
-        std::cout << kUsage;
+        return usageError(kImages, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
         return 0;
     }
     if (!args.positional.empty())
-        return usageError("images: unexpected argument \"" + args.positional.front() + "\"");
+        return usageError(kImages, "unexpected argument \"" + args.positional.front() + "\"");
     int status = 0;
-    const auto scored = loadScored("images", args, status);
+    const auto scored = loadScored(args, status);
     if (!scored)
         return status;
     return writeStdout(patchwise::exporting::imagesJson(*scored->scoring)) ? 0 : 1;
@@ -421,20 +923,20 @@ int runImages(int argc, char **argv)
 
 int runMatrix(int argc, char **argv)
 {
-    const Args args = parseArgs(argc, argv, {"--db", "--policy", "--vendor", "--now"}, {"--help"});
+    const Args args = parseArgs(argc, argv, kMatrix);
     if (!args.error.empty())
-        return usageError("matrix: " + args.error);
-    if (args.flag("--help")) {
-        std::cout << kUsage;
+        return usageError(kMatrix, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
         return 0;
     }
     if (!args.positional.empty())
-        return usageError("matrix: unexpected argument \"" + args.positional.front() + "\"");
+        return usageError(kMatrix, "unexpected argument \"" + args.positional.front() + "\"");
     const auto vendor = args.option("--vendor");
     if (!vendor || vendor->empty())
-        return usageError("matrix: --vendor SOURCE is required (e.g. redhat, debian, ubuntu)");
+        return usageError(kMatrix, "--vendor SOURCE is required (e.g. redhat, debian, ubuntu)");
     int status = 0;
-    const auto scored = loadScored("matrix", args, status);
+    const auto scored = loadScored(args, status);
     if (!scored)
         return status;
     const auto matrix = scored->scoring->matrix(patchwise::risk::normalizedSource(*vendor));
@@ -453,20 +955,20 @@ int runMatrix(int argc, char **argv)
 
 int runLayers(int argc, char **argv)
 {
-    const Args args = parseArgs(argc, argv, {"--db", "--policy", "--image", "--now"}, {"--help"});
+    const Args args = parseArgs(argc, argv, kLayers);
     if (!args.error.empty())
-        return usageError("layers: " + args.error);
-    if (args.flag("--help")) {
-        std::cout << kUsage;
+        return usageError(kLayers, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
         return 0;
     }
     if (!args.positional.empty())
-        return usageError("layers: unexpected argument \"" + args.positional.front() + "\"");
+        return usageError(kLayers, "unexpected argument \"" + args.positional.front() + "\"");
     const auto reference = args.option("--image");
     if (!reference || reference->empty())
-        return usageError("layers: --image REF is required");
+        return usageError(kLayers, "--image REF is required");
     int status = 0;
-    const auto scored = loadScored("layers", args, status);
+    const auto scored = loadScored(args, status);
     if (!scored)
         return status;
     const auto images = scored->workspace->imageLayers();
@@ -554,39 +1056,26 @@ std::optional<int> countOption(const Args &args, const char *name)
 
 int runPlan(int argc, char **argv)
 {
-    const Args args = parseArgs(argc,
-                                argv,
-                                {"--db",
-                                 "--policy",
-                                 "--now",
-                                 "--format",
-                                 "--simulate",
-                                 "--filter",
-                                 "--out",
-                                 "--rows",
-                                 "--listed",
-                                 "--detailed",
-                                 "--findings-per-action"},
-                                {"--help"});
+    const Args args = parseArgs(argc, argv, kPlan);
     if (!args.error.empty())
-        return usageError("plan: " + args.error);
-    if (args.flag("--help")) {
-        std::cout << kUsage;
+        return usageError(kPlan, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
         return 0;
     }
     if (!args.positional.empty())
-        return usageError("plan: unexpected argument \"" + args.positional.front() + "\"");
+        return usageError(kPlan, "unexpected argument \"" + args.positional.front() + "\"");
     const std::string format = args.option("--format").value_or("json");
     if (format != "json" && format != "csv" && format != "pdf")
-        return usageError("plan: --format must be json, csv or pdf");
+        return usageError(kPlan, "--format must be json, csv or pdf");
     const std::string rows = args.option("--rows").value_or("actions");
     if (rows != "actions" && rows != "findings")
-        return usageError("plan: --rows must be actions or findings");
+        return usageError(kPlan, "--rows must be actions or findings");
     if (args.option("--rows") && format != "csv")
-        return usageError("plan: --rows applies to --format csv");
+        return usageError(kPlan, "--rows applies to --format csv");
     const auto out = args.option("--out");
     if (format == "pdf" && (!out || out->empty()))
-        return usageError("plan: --format pdf needs --out FILE");
+        return usageError(kPlan, "--format pdf needs --out FILE");
     patchwise::report::PlanReportOptions pdfOptions;
     for (const auto &[name, field] :
          {std::pair{"--listed", &pdfOptions.listedActions},
@@ -594,9 +1083,9 @@ int runPlan(int argc, char **argv)
           std::pair{"--findings-per-action", &pdfOptions.findingsPerAction}}) {
         const auto value = countOption(args, name);
         if (value && format != "pdf")
-            return usageError(std::string("plan: ") + name + " applies to --format pdf");
+            return usageError(kPlan, std::string(name) + " applies to --format pdf");
         if (value && *value < 0)
-            return usageError(std::string("plan: ") + name + " needs a number from 0 to 1000000");
+            return usageError(kPlan, std::string(name) + " needs a number from 0 to 1000000");
         if (value)
             *field = *value;
     }
@@ -608,13 +1097,13 @@ int runPlan(int argc, char **argv)
     if (const auto simulate = args.option("--simulate")) {
         ranks = parseRanks(*simulate);
         if (!ranks)
-            return usageError("plan: --simulate takes action ranks like 1,3,5-7, not \"" +
-                              *simulate + "\"");
+            return usageError(
+                kPlan, "--simulate takes action ranks like 1,3,5-7, not \"" + *simulate + "\"");
         if (format != "json")
-            return usageError("plan: --simulate prints JSON only");
+            return usageError(kPlan, "--simulate prints JSON only");
     }
     int status = 0;
-    const auto scored = loadScored("plan", args, status);
+    const auto scored = loadScored(args, status);
     if (!scored)
         return status;
     const auto images = scored->workspace->imageLayers();
@@ -687,62 +1176,51 @@ int runPlan(int argc, char **argv)
 
 int runDecide(int argc, char **argv)
 {
-    const Args args = parseArgs(argc,
-                                argv,
-                                {"--db",
-                                 "--filter",
-                                 "--state",
-                                 "--scope",
-                                 "--until",
-                                 "--reason",
-                                 "--justification",
-                                 "--note",
-                                 "--owner",
-                                 "--now",
-                                 "--policy"},
-                                {"--help"});
+    const Args args = parseArgs(argc, argv, kDecide);
     if (!args.error.empty())
-        return usageError("decide: " + args.error);
-    if (args.flag("--help")) {
-        std::cout << kUsage;
+        return usageError(kDecide, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
         return 0;
     }
     if (!args.positional.empty())
-        return usageError("decide: unexpected argument \"" + args.positional.front() + "\"");
+        return usageError(kDecide, "unexpected argument \"" + args.positional.front() + "\"");
     const std::string filterText = args.option("--filter").value_or("");
     if (filterText.empty())
-        return usageError("decide: --filter EXPR is required (which findings the decision is on)");
+        return usageError(kDecide, "--filter EXPR is required (which findings the decision is on)");
     auto filter = patchwise::risk::Filter::parse(filterText);
     if (!filter)
         return expressionError("decide: --filter", filterText, filter.error());
     const auto state = patchwise::model::triageStateFromName(args.option("--state").value_or(""));
     if (!state)
-        return usageError("decide: --state must be new, in-triage, exploitable, risk-accepted, "
+        return usageError(kDecide,
+                          "--state must be new, in-triage, exploitable, risk-accepted, "
                           "false-positive, not-affected or fixed");
     const auto scope = patchwise::model::decisionScopeFromName(args.option("--scope").value_or(""));
     if (!scope)
-        return usageError("decide: --scope must be digest, repository or fleet");
+        return usageError(kDecide, "--scope must be digest, repository or fleet");
     std::int64_t until = 0;
     if (const auto u = args.option("--until")) {
         const auto parsed = patchwise::parseTimestamp(u->size() == 10 ? *u + "T00:00:00Z" : *u);
         if (!parsed)
-            return usageError("decide: --until \"" + *u + "\" is not a date (2026-12-31)");
+            return usageError(kDecide, "--until \"" + *u + "\" is not a date (2026-12-31)");
         until = *parsed;
     }
     if (*state == patchwise::model::TriageState::RiskAccepted && until == 0)
-        return usageError("decide: risk-accepted needs --until DATE (acceptances expire)");
+        return usageError(kDecide, "risk-accepted needs --until DATE (acceptances expire)");
     if (*state != patchwise::model::TriageState::RiskAccepted && until != 0)
-        return usageError("decide: --until applies to risk-accepted only");
+        return usageError(kDecide, "--until applies to risk-accepted only");
     const std::string justification = args.option("--justification").value_or("");
     if (*state == patchwise::model::TriageState::NotAffected &&
         !patchwise::model::isVexJustification(justification))
-        return usageError("decide: not-affected needs --justification (a CycloneDX or OpenVEX "
+        return usageError(kDecide,
+                          "not-affected needs --justification (a CycloneDX or OpenVEX "
                           "justification, e.g. code_not_reachable)");
     const std::string reason = args.option("--reason").value_or("");
     if (reason.empty())
-        return usageError("decide: --reason TEXT is required (why; it is kept in the history)");
+        return usageError(kDecide, "--reason TEXT is required (why; it is kept in the history)");
     int status = 0;
-    const auto scored = loadScored("decide", args, status);
+    const auto scored = loadScored(args, status);
     if (!scored)
         return status;
     const patchwise::risk::Scoring &scoring = *scored->scoring;
@@ -782,12 +1260,15 @@ int runDecide(int argc, char **argv)
 // decisions it records, the findings they cover now, and why a product matches nothing.
 int runVexImport(int argc, char **argv)
 {
-    const Args args = parseArgs(
-        argc, argv, {"--db", "--owner", "--now", "--policy"}, {"--dry-run", "--matching-only"});
+    const Args args = parseArgs(argc, argv, kVexImport);
     if (!args.error.empty())
-        return usageError("vex import: " + args.error);
+        return usageError(kVexImport, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
+        return 0;
+    }
     if (args.positional.empty())
-        return usageError("vex import: name at least one VEX FILE (OpenVEX or CycloneDX VEX)");
+        return usageError(kVexImport, "name at least one VEX FILE (OpenVEX or CycloneDX VEX)");
     std::vector<patchwise::ingest::VexDocument> documents;
     for (const std::string &path : args.positional) {
         auto doc = patchwise::ingest::readVexFile(path);
@@ -798,7 +1279,7 @@ int runVexImport(int argc, char **argv)
         documents.push_back(std::move(*doc));
     }
     int status = 0;
-    const auto scored = loadScored("vex import", args, status);
+    const auto scored = loadScored(args, status);
     if (!scored)
         return status;
     const auto images = scored->workspace->imageLayers();
@@ -886,13 +1367,17 @@ int runVexImport(int argc, char **argv)
 
 int runVexExport(int argc, char **argv)
 {
-    const Args args = parseArgs(argc, argv, {"--db", "--out", "--author", "--now"}, {});
+    const Args args = parseArgs(argc, argv, kVexExport);
     if (!args.error.empty())
-        return usageError("vex export: " + args.error);
+        return usageError(kVexExport, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
+        return 0;
+    }
     if (!args.positional.empty())
-        return usageError("vex export: unexpected argument \"" + args.positional.front() + "\"");
+        return usageError(kVexExport, "unexpected argument \"" + args.positional.front() + "\"");
     int status = 0;
-    const auto scored = loadScored("vex export", args, status);
+    const auto scored = loadScored(args, status);
     if (!scored)
         return status;
     const auto decisions = scored->workspace->decisions();
@@ -924,7 +1409,7 @@ int runVex(int argc, char **argv)
 {
     const std::string_view sub = argc > 2 ? argv[2] : "";
     if (sub == "-h" || sub == "--help") {
-        std::cout << kUsage;
+        std::cout << commandHelp(kVex);
         return 0;
     }
     // The subcommand's own arguments follow it.
@@ -932,24 +1417,30 @@ int runVex(int argc, char **argv)
         return runVexImport(argc - 1, argv + 1);
     if (sub == "export")
         return runVexExport(argc - 1, argv + 1);
-    return usageError("vex: expected \"vex import\" or \"vex export\"");
+    if (sub.empty())
+        return usageError(kVex, "expected \"vex import\" or \"vex export\"");
+    if (sub.starts_with('-'))
+        return usageError(kVex, "unknown option \"" + std::string(sub) + "\"");
+    return usageError(kVex,
+                      "unknown subcommand \"" + std::string(sub) +
+                          "\" (expected \"vex import\" or \"vex export\")");
 }
 
 // Every decision with what it covers now (the findings it decides: the most specific
 // decision wins) and, with --history, its changes.
 int runDecisions(int argc, char **argv)
 {
-    const Args args = parseArgs(argc, argv, {"--db", "--now", "--policy"}, {"--history", "--help"});
+    const Args args = parseArgs(argc, argv, kDecisions);
     if (!args.error.empty())
-        return usageError("decisions: " + args.error);
-    if (args.flag("--help")) {
-        std::cout << kUsage;
+        return usageError(kDecisions, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
         return 0;
     }
     if (!args.positional.empty())
-        return usageError("decisions: unexpected argument \"" + args.positional.front() + "\"");
+        return usageError(kDecisions, "unexpected argument \"" + args.positional.front() + "\"");
     int status = 0;
-    const auto scored = loadScored("decisions", args, status);
+    const auto scored = loadScored(args, status);
     if (!scored)
         return status;
     const auto decisions = scored->workspace->decisions();
@@ -1027,31 +1518,30 @@ int runDecisions(int argc, char **argv)
 
 int runBase(int argc, char **argv)
 {
-    const Args args =
-        parseArgs(argc, argv, {"--db", "--image", "--set", "--layers"}, {"--clear", "--help"});
+    const Args args = parseArgs(argc, argv, kBase);
     if (!args.error.empty())
-        return usageError("base: " + args.error);
-    if (args.flag("--help")) {
-        std::cout << kUsage;
+        return usageError(kBase, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
         return 0;
     }
     if (!args.positional.empty())
-        return usageError("base: unexpected argument \"" + args.positional.front() + "\"");
+        return usageError(kBase, "unexpected argument \"" + args.positional.front() + "\"");
     const auto db = args.option("--db");
     const auto reference = args.option("--image");
     if (!db || db->empty() || !reference || reference->empty())
-        return usageError("base: --db FILE and --image REF are required");
+        return usageError(kBase, "--db FILE and --image REF are required");
     const auto set = args.option("--set");
     int layers = -1;
     if (const auto l = args.option("--layers")) {
         char *end = nullptr;
         const long v = std::strtol(l->c_str(), &end, 10);
         if (l->empty() || *end != '\0' || v < 1 || v > 100000)
-            return usageError("base: --layers needs a positive number of layers");
+            return usageError(kBase, "--layers needs a positive number of layers");
         layers = int(v);
     }
     if (args.flag("--clear") && (set || layers >= 0))
-        return usageError("base: --clear cannot be combined with --set or --layers");
+        return usageError(kBase, "--clear cannot be combined with --set or --layers");
     if (!std::filesystem::exists(*db)) {
         std::cerr << "patchwise-cli base: " << *db << ": no such workspace\n";
         return 1;
@@ -1094,15 +1584,15 @@ int runBase(int argc, char **argv)
 
 int runPolicy(int argc, char **argv)
 {
-    const Args args = parseArgs(argc, argv, {"--policy"}, {"--help"});
+    const Args args = parseArgs(argc, argv, kPolicy);
     if (!args.error.empty())
-        return usageError("policy: " + args.error);
-    if (args.flag("--help")) {
-        std::cout << kUsage;
+        return usageError(kPolicy, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
         return 0;
     }
     if (!args.positional.empty())
-        return usageError("policy: unexpected argument \"" + args.positional.front() + "\"");
+        return usageError(kPolicy, "unexpected argument \"" + args.positional.front() + "\"");
     auto policy = patchwise::risk::loadPolicy(args.option("--policy").value_or("preset:default"));
     if (!policy) {
         std::cerr << "patchwise-cli policy: " << policy.error() << "\n";
@@ -1113,33 +1603,29 @@ int runPolicy(int argc, char **argv)
 
 int runFindings(int argc, char **argv)
 {
-    const Args args =
-        parseArgs(argc,
-                  argv,
-                  {"--db", "--limit", "--format", "--policy", "--sort", "--filter", "--now"},
-                  {"--help", "--suppressed"});
+    const Args args = parseArgs(argc, argv, kFindings);
     if (!args.error.empty())
-        return usageError("findings: " + args.error);
-    if (args.flag("--help")) {
-        std::cout << kUsage;
+        return usageError(kFindings, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
         return 0;
     }
     if (!args.positional.empty())
-        return usageError("findings: unexpected argument \"" + args.positional.front() + "\"");
+        return usageError(kFindings, "unexpected argument \"" + args.positional.front() + "\"");
     const auto db = args.option("--db");
     if (!db || db->empty())
-        return usageError("findings: --db FILE is required");
+        return usageError(kFindings, "--db FILE is required");
     int limit = -1;
     if (const auto l = args.option("--limit")) {
         char *end = nullptr;
         const long v = std::strtol(l->c_str(), &end, 10);
         if (l->empty() || *end != '\0' || v < 0)
-            return usageError("findings: --limit needs a non-negative number");
+            return usageError(kFindings, "--limit needs a non-negative number");
         limit = int(std::min<long>(v, INT32_MAX));
     }
     const std::string format = args.option("--format").value_or("json");
     if (format != "json" && format != "csv")
-        return usageError("findings: --format must be json or csv");
+        return usageError(kFindings, "--format must be json or csv");
     const std::string filterText = args.option("--filter").value_or("");
     auto filter = patchwise::risk::Filter::parse(filterText);
     if (!filter)
@@ -1152,7 +1638,7 @@ int runFindings(int argc, char **argv)
         sortKeys = std::move(*keys);
     }
     int status = 0;
-    const auto scored = loadScored("findings", args, status);
+    const auto scored = loadScored(args, status);
     if (!scored)
         return status;
     const patchwise::risk::Scoring &scoring = *scored->scoring;
@@ -1223,18 +1709,44 @@ int runFindings(int argc, char **argv)
     return writeStdout(text) ? 0 : 1;
 }
 
+// `patchwise-cli help [COMMAND]`: the overview, or the command's help ("help vex import"
+// names a subcommand).
+int runHelp(int argc, char **argv)
+{
+    std::string name;
+    for (int i = 2; i < argc; ++i)
+        name += (name.empty() ? "" : " ") + std::string(argv[i]);
+    if (name.empty()) {
+        std::cout << overviewHelp();
+        return 0;
+    }
+    if (name == kVex.name) {
+        std::cout << commandHelp(kVex);
+        return 0;
+    }
+    for (const Command *c : kCommands) {
+        if (c->name == name) {
+            std::cout << commandHelp(*c);
+            return 0;
+        }
+    }
+    return globalUsageError("help: unknown command \"" + name + "\"");
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     if (argc < 2)
-        return usageError("no command given");
+        return globalUsageError("no command given");
     const std::string_view command = argv[1];
-    if (command == "-h" || command == "--help" || command == "help") {
-        std::cout << kUsage;
+    if (command == "-h" || command == "--help") {
+        std::cout << overviewHelp();
         return 0;
     }
-    if (command == "--version") {
+    if (command == "help")
+        return runHelp(argc, argv);
+    if (command == "--version" || command == "-V") {
         std::cout << "patchwise-cli " << PATCHWISE_VERSION << "\n";
         return 0;
     }
@@ -1264,5 +1776,5 @@ int main(int argc, char **argv)
         return runVex(argc, argv);
     if (command == "decisions")
         return runDecisions(argc, argv);
-    return usageError("unknown command \"" + std::string(command) + "\"");
+    return globalUsageError("unknown command \"" + std::string(command) + "\"");
 }

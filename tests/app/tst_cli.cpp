@@ -423,9 +423,14 @@ private Q_SLOTS:
 
     void help()
     {
+        // The overview lists the commands; each command's help has its usage (tst_clihelp
+        // checks every command).
         const Run r = runCli({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.contains("cvss [VECTOR...]"));
+        QVERIFY(r.out.contains("\n  cvss "));
+        const Run cvss = runCli({QStringLiteral("cvss"), QStringLiteral("--help")});
+        QCOMPARE(cvss.exitCode, 0);
+        QVERIFY(cvss.out.startsWith("Usage: patchwise-cli cvss [VECTOR...]\n"));
     }
 
     void vectorsAsArguments()
@@ -534,6 +539,24 @@ private Q_SLOTS:
         const Run again = runCli({QStringLiteral("import"), QStringLiteral("--db"), db, report});
         QCOMPARE(again.exitCode, 0);
         QVERIFY(QJsonDocument::fromJson(again.out).object().value(u"snapshot").isNull());
+
+        // --only: a scan where feeds were expected is an error; where scans were, it is not.
+        const Run feedsOnly = runCli({QStringLiteral("import"),
+                                      QStringLiteral("--db"),
+                                      db,
+                                      QStringLiteral("--only"),
+                                      QStringLiteral("feeds"),
+                                      report});
+        QCOMPARE(feedsOnly.exitCode, 1);
+        QVERIFY2(feedsOnly.err.contains("only threat feeds were expected"),
+                 feedsOnly.err.constData());
+        QCOMPARE(runCli({QStringLiteral("import"),
+                         QStringLiteral("--db"),
+                         db,
+                         QStringLiteral("--only=scans"),
+                         report})
+                     .exitCode,
+                 0);
 
         // A broken file: non-zero exit, a message naming it, nothing imported.
         const QString broken = dir.filePath(QStringLiteral("broken.json"));
