@@ -30,7 +30,7 @@ cp "$deb" "$report" "$root$work/"
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=$work/home LANG=C.UTF-8 "$@"; }
 
 in_root apt-get update -qq
-in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall --no-install-recommends \
   "$work/$(basename "$deb")" xvfb xauth x11-apps >/dev/null
 echo "test-install: installed $(in_root dpkg-query -W -f='${Package} ${Version}' patchwise)"
 
