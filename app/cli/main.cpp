@@ -761,6 +761,27 @@ Args parseArgs(int argc, char **argv, const Command &command)
     return a;
 }
 
+enum class Positionals
+{
+    None,
+    Allowed,
+};
+
+// What every command does first with its arguments: a usage error, or the help, ends the
+// run (the exit status is returned); otherwise nullopt and the command goes on.
+std::optional<int> finishEarly(const Args &args, const Command &command, Positionals positionals)
+{
+    if (!args.error.empty())
+        return usageError(command, args.error);
+    if (args.help) {
+        std::cout << commandHelp(*args.command);
+        return 0;
+    }
+    if (positionals == Positionals::None && !args.positional.empty())
+        return usageError(command, "unexpected argument \"" + args.positional.front() + "\"");
+    return std::nullopt;
+}
+
 bool writeStdout(const std::string &text)
 {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -780,12 +801,8 @@ std::unique_ptr<patchwise::store::Workspace> openWorkspace(const std::string &pa
 int runImport(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, kImport);
-    if (!args.error.empty())
-        return usageError(kImport, args.error);
-    if (args.help) {
-        std::cout << commandHelp(*args.command);
-        return 0;
-    }
+    if (const auto done = finishEarly(args, kImport, Positionals::Allowed))
+        return *done;
     const auto db = args.option("--db");
     if (!db || db->empty())
         return usageError(kImport, "--db FILE is required");
@@ -886,14 +903,8 @@ std::unique_ptr<Scored> loadScored(const Args &args, int &status)
 int runTrends(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, kTrends);
-    if (!args.error.empty())
-        return usageError(kTrends, args.error);
-    if (args.help) {
-        std::cout << commandHelp(*args.command);
-        return 0;
-    }
-    if (!args.positional.empty())
-        return usageError(kTrends, "unexpected argument \"" + args.positional.front() + "\"");
+    if (const auto done = finishEarly(args, kTrends, Positionals::None))
+        return *done;
     int status = 0;
     const auto scored = loadScored(args, status);
     if (!scored)
@@ -906,14 +917,8 @@ int runTrends(int argc, char **argv)
 int runImages(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, kImages);
-    if (!args.error.empty())
-        return usageError(kImages, args.error);
-    if (args.help) {
-        std::cout << commandHelp(*args.command);
-        return 0;
-    }
-    if (!args.positional.empty())
-        return usageError(kImages, "unexpected argument \"" + args.positional.front() + "\"");
+    if (const auto done = finishEarly(args, kImages, Positionals::None))
+        return *done;
     int status = 0;
     const auto scored = loadScored(args, status);
     if (!scored)
@@ -924,14 +929,8 @@ int runImages(int argc, char **argv)
 int runMatrix(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, kMatrix);
-    if (!args.error.empty())
-        return usageError(kMatrix, args.error);
-    if (args.help) {
-        std::cout << commandHelp(*args.command);
-        return 0;
-    }
-    if (!args.positional.empty())
-        return usageError(kMatrix, "unexpected argument \"" + args.positional.front() + "\"");
+    if (const auto done = finishEarly(args, kMatrix, Positionals::None))
+        return *done;
     const auto vendor = args.option("--vendor");
     if (!vendor || vendor->empty())
         return usageError(kMatrix, "--vendor SOURCE is required (e.g. redhat, debian, ubuntu)");
@@ -956,14 +955,8 @@ int runMatrix(int argc, char **argv)
 int runLayers(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, kLayers);
-    if (!args.error.empty())
-        return usageError(kLayers, args.error);
-    if (args.help) {
-        std::cout << commandHelp(*args.command);
-        return 0;
-    }
-    if (!args.positional.empty())
-        return usageError(kLayers, "unexpected argument \"" + args.positional.front() + "\"");
+    if (const auto done = finishEarly(args, kLayers, Positionals::None))
+        return *done;
     const auto reference = args.option("--image");
     if (!reference || reference->empty())
         return usageError(kLayers, "--image REF is required");
@@ -1057,14 +1050,8 @@ std::optional<int> countOption(const Args &args, const char *name)
 int runPlan(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, kPlan);
-    if (!args.error.empty())
-        return usageError(kPlan, args.error);
-    if (args.help) {
-        std::cout << commandHelp(*args.command);
-        return 0;
-    }
-    if (!args.positional.empty())
-        return usageError(kPlan, "unexpected argument \"" + args.positional.front() + "\"");
+    if (const auto done = finishEarly(args, kPlan, Positionals::None))
+        return *done;
     const std::string format = args.option("--format").value_or("json");
     if (format != "json" && format != "csv" && format != "pdf")
         return usageError(kPlan, "--format must be json, csv or pdf");
@@ -1177,14 +1164,8 @@ int runPlan(int argc, char **argv)
 int runDecide(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, kDecide);
-    if (!args.error.empty())
-        return usageError(kDecide, args.error);
-    if (args.help) {
-        std::cout << commandHelp(*args.command);
-        return 0;
-    }
-    if (!args.positional.empty())
-        return usageError(kDecide, "unexpected argument \"" + args.positional.front() + "\"");
+    if (const auto done = finishEarly(args, kDecide, Positionals::None))
+        return *done;
     const std::string filterText = args.option("--filter").value_or("");
     if (filterText.empty())
         return usageError(kDecide, "--filter EXPR is required (which findings the decision is on)");
@@ -1261,12 +1242,8 @@ int runDecide(int argc, char **argv)
 int runVexImport(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, kVexImport);
-    if (!args.error.empty())
-        return usageError(kVexImport, args.error);
-    if (args.help) {
-        std::cout << commandHelp(*args.command);
-        return 0;
-    }
+    if (const auto done = finishEarly(args, kVexImport, Positionals::Allowed))
+        return *done;
     if (args.positional.empty())
         return usageError(kVexImport, "name at least one VEX FILE (OpenVEX or CycloneDX VEX)");
     std::vector<patchwise::ingest::VexDocument> documents;
@@ -1368,14 +1345,8 @@ int runVexImport(int argc, char **argv)
 int runVexExport(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, kVexExport);
-    if (!args.error.empty())
-        return usageError(kVexExport, args.error);
-    if (args.help) {
-        std::cout << commandHelp(*args.command);
-        return 0;
-    }
-    if (!args.positional.empty())
-        return usageError(kVexExport, "unexpected argument \"" + args.positional.front() + "\"");
+    if (const auto done = finishEarly(args, kVexExport, Positionals::None))
+        return *done;
     int status = 0;
     const auto scored = loadScored(args, status);
     if (!scored)
@@ -1431,14 +1402,8 @@ int runVex(int argc, char **argv)
 int runDecisions(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, kDecisions);
-    if (!args.error.empty())
-        return usageError(kDecisions, args.error);
-    if (args.help) {
-        std::cout << commandHelp(*args.command);
-        return 0;
-    }
-    if (!args.positional.empty())
-        return usageError(kDecisions, "unexpected argument \"" + args.positional.front() + "\"");
+    if (const auto done = finishEarly(args, kDecisions, Positionals::None))
+        return *done;
     int status = 0;
     const auto scored = loadScored(args, status);
     if (!scored)
@@ -1519,14 +1484,8 @@ int runDecisions(int argc, char **argv)
 int runBase(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, kBase);
-    if (!args.error.empty())
-        return usageError(kBase, args.error);
-    if (args.help) {
-        std::cout << commandHelp(*args.command);
-        return 0;
-    }
-    if (!args.positional.empty())
-        return usageError(kBase, "unexpected argument \"" + args.positional.front() + "\"");
+    if (const auto done = finishEarly(args, kBase, Positionals::None))
+        return *done;
     const auto db = args.option("--db");
     const auto reference = args.option("--image");
     if (!db || db->empty() || !reference || reference->empty())
@@ -1585,14 +1544,8 @@ int runBase(int argc, char **argv)
 int runPolicy(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, kPolicy);
-    if (!args.error.empty())
-        return usageError(kPolicy, args.error);
-    if (args.help) {
-        std::cout << commandHelp(*args.command);
-        return 0;
-    }
-    if (!args.positional.empty())
-        return usageError(kPolicy, "unexpected argument \"" + args.positional.front() + "\"");
+    if (const auto done = finishEarly(args, kPolicy, Positionals::None))
+        return *done;
     auto policy = patchwise::risk::loadPolicy(args.option("--policy").value_or("preset:default"));
     if (!policy) {
         std::cerr << "patchwise-cli policy: " << policy.error() << "\n";
@@ -1604,14 +1557,8 @@ int runPolicy(int argc, char **argv)
 int runFindings(int argc, char **argv)
 {
     const Args args = parseArgs(argc, argv, kFindings);
-    if (!args.error.empty())
-        return usageError(kFindings, args.error);
-    if (args.help) {
-        std::cout << commandHelp(*args.command);
-        return 0;
-    }
-    if (!args.positional.empty())
-        return usageError(kFindings, "unexpected argument \"" + args.positional.front() + "\"");
+    if (const auto done = finishEarly(args, kFindings, Positionals::None))
+        return *done;
     const auto db = args.option("--db");
     if (!db || db->empty())
         return usageError(kFindings, "--db FILE is required");
